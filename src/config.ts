@@ -1,0 +1,65 @@
+// Typed, frozen configuration from the environment; fails fast with a message naming the variable.
+import { resolve } from 'node:path';
+import { StartupError } from './errors.js';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Public base URL without a trailing slash; null means "use site.yml's url". */
+  readonly siteUrl: string | null;
+  readonly contentDir: string;
+  readonly dbPath: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly env: 'production' | 'development' | 'test';
+  readonly maxFileBytes: number;
+  readonly renderTimeoutMs: number;
+  readonly indexWorkers: number;
+  readonly feedContent: 'full' | 'excerpt';
+  readonly csrfSecret: string;
+  readonly rateLimitPerMinute: number;
+  readonly enquiriesPrimaryUrl: string | null;
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new StartupError(`${name}=${raw} is not valid: use a whole number from ${min} to ${max}`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const level = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')).toLowerCase();
+  if (!(LEVELS as readonly string[]).includes(level)) throw new StartupError(`LOG_LEVEL=${env.LOG_LEVEL} is not valid: use one of ${LEVELS.join(', ')}`);
+  let siteUrl: string | null = null;
+  if (env.SITE_URL) {
+    try {
+      const u = new URL(env.SITE_URL);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      siteUrl = u.origin + u.pathname.replace(/\/+$/, '');
+    } catch {
+      throw new StartupError(`SITE_URL=${env.SITE_URL} is not valid: use an absolute http(s) URL like https://blog.example.com`);
+    }
+  }
+  const feedContent = env.FEED_CONTENT ?? 'full';
+  if (feedContent !== 'full' && feedContent !== 'excerpt') throw new StartupError(`FEED_CONTENT=${feedContent} is not valid: use full or excerpt`);
+  return Object.freeze({
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    siteUrl,
+    contentDir: resolve(cwd, env.CONTENT_DIR ?? 'content'),
+    dbPath: env.DB_PATH === ':memory:' ? ':memory:' : resolve(cwd, env.DB_PATH ?? 'data/folio.db'),
+    logLevel: level as Config['logLevel'],
+    env: nodeEnv,
+    maxFileBytes: int(env, 'MAX_FILE_BYTES', 1_000_000, 1_000, 100_000_000),
+    renderTimeoutMs: int(env, 'RENDER_TIMEOUT_MS', 5_000, 100, 600_000),
+    indexWorkers: int(env, 'INDEX_WORKERS', 0, 0, 64),
+    feedContent,
+    csrfSecret: env.CSRF_SECRET ?? '',
+    rateLimitPerMinute: int(env, 'ENQUIRY_RATE_LIMIT', 5, 1, 10_000),
+    enquiriesPrimaryUrl: env.ENQUIRIES_PRIMARY_URL ?? null,
+  });
+}

@@ -1,0 +1,196 @@
+// Markdown → HTML at index time: GFM, heading ids + TOC, server-side highlighting, the ::cta directive, link facts.
+import GithubSlugger from 'github-slugger';
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import css from 'highlight.js/lib/languages/css';
+import dockerfile from 'highlight.js/lib/languages/dockerfile';
+import go from 'highlight.js/lib/languages/go';
+import ini from 'highlight.js/lib/languages/ini';
+import java from 'highlight.js/lib/languages/java';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import markdownLang from 'highlight.js/lib/languages/markdown';
+import plaintext from 'highlight.js/lib/languages/plaintext';
+import python from 'highlight.js/lib/languages/python';
+import r from 'highlight.js/lib/languages/r';
+import rust from 'highlight.js/lib/languages/rust';
+import scala from 'highlight.js/lib/languages/scala';
+import shell from 'highlight.js/lib/languages/shell';
+import sql from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yamlLang from 'highlight.js/lib/languages/yaml';
+import { Marked, type Token, type Tokens, type TokenizerExtension, type RendererExtension } from 'marked';
+import { escapeHtml } from '../lib/html.js';
+
+const LANGUAGES = { bash, css, dockerfile, go, ini, java, javascript, json, markdown: markdownLang, plaintext, python, r, rust, scala, shell, sql, typescript, xml, yaml: yamlLang };
+for (const [name, def] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, def);
+hljs.registerAliases(['sh', 'zsh', 'console'], { languageName: 'bash' });
+hljs.registerAliases(['js', 'mjs'], { languageName: 'javascript' });
+hljs.registerAliases(['ts'], { languageName: 'typescript' });
+hljs.registerAliases(['py'], { languageName: 'python' });
+hljs.registerAliases(['yml'], { languageName: 'yaml' });
+hljs.registerAliases(['html', 'svg'], { languageName: 'xml' });
+hljs.registerAliases(['docker'], { languageName: 'dockerfile' });
+hljs.registerAliases(['text', 'txt'], { languageName: 'plaintext' });
+
+export interface TocEntry {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+export interface LinkFact {
+  kind: 'article' | 'course' | 'path';
+  /** For articles: `lang/slug`; for courses: `area/slug`; for other paths: the path. */
+  target: string;
+  line: number;
+}
+
+export interface CtaFact {
+  course: string;
+  label: string;
+  line: number;
+}
+
+export interface RenderFacts {
+  html: string;
+  toc: TocEntry[];
+  links: LinkFact[];
+  ctas: CtaFact[];
+  images: string[];
+}
+
+export interface RenderOptions {
+  /** Hostnames that count as this site (links to them are internal). */
+  siteHosts: readonly string[];
+  languages: readonly string[];
+  /** 1-based file line of the body's first line, so facts can name file lines. */
+  bodyLine: number;
+}
+
+/** `::cta[Label]{course=area/slug}` on a line of its own. */
+const CTA_RE = /^::cta\[([^\]\n]{1,200})\]\{\s*course\s*=\s*"?([a-z0-9/-]{1,120})"?\s*\}[ \t]*(?:\n+|$)/;
+
+interface CtaToken extends Tokens.Generic {
+  type: 'cta';
+  label: string;
+  course: string;
+}
+
+function plainInline(text: string): string {
+  return text.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '');
+}
+
+/** Renders an article or course body; collects what the indexer must check across files. */
+export function renderMarkdown(body: string, options: RenderOptions): RenderFacts {
+  const slugger = new GithubSlugger();
+  const toc: TocEntry[] = [];
+  const links: LinkFact[] = [];
+  const ctas: CtaFact[] = [];
+  const images: string[] = [];
+  const langPattern = options.languages.map((l) => l.replace(/[^a-z-]/g, '')).join('|') || 'en';
+  const articlePath = new RegExp(`^/(${langPattern})/([a-z0-9]+(?:-[a-z0-9]+)*)/?(?:[?#].*)?$`);
+  const coursePath = new RegExp(`^/(?:${langPattern})/courses/([a-z0-9-]+)/([a-z0-9-]+)/?(?:[?#].*)?$`);
+  // Line tracking: marked gives raw text per token; we count lines of block tokens as they pass.
+  let currentLine = options.bodyLine;
+
+  const ctaExtension: TokenizerExtension & RendererExtension = {
+    name: 'cta',
+    level: 'block',
+    start(src: string) {
+      const i = src.indexOf('::cta[');
+      return i === -1 ? undefined : i;
+    },
+    tokenizer(src: string) {
+      const m = CTA_RE.exec(src);
+      if (!m) return undefined;
+      return { type: 'cta', raw: m[0], label: (m[1] ?? '').trim(), course: m[2] ?? '' } satisfies CtaToken;
+    },
+    renderer(token) {
+      const t = token as CtaToken;
+      // Expanded with the course's title and summary when the page is built (see expandCtas).
+      return `<aside class="cta" data-course="${escapeHtml(t.course)}"><a class="cta__button" href="/courses/${escapeHtml(t.course)}">${escapeHtml(t.label)}</a></aside>\n`;
+    },
+  };
+
+  const classify = (href: string): string | null => {
+    let path: string | null = null;
+    if (href.startsWith('/') && !href.startsWith('//')) path = href;
+    else {
+      try {
+        const u = new URL(href);
+        if ((u.protocol === 'http:' || u.protocol === 'https:') && options.siteHosts.includes(u.host)) path = u.pathname + u.search + u.hash;
+      } catch {
+        return null;
+      }
+    }
+    return path;
+  };
+
+  const collect = (token: Token): void => {
+    if (token.type === 'cta') {
+      const t = token as CtaToken;
+      ctas.push({ course: t.course, label: t.label, line: currentLine });
+    }
+    if (token.type === 'link') {
+      const path = classify(token.href);
+      if (path !== null) {
+        const c = coursePath.exec(path);
+        const a = articlePath.exec(path);
+        if (c) links.push({ kind: 'course', target: `${c[1]}/${c[2]}`, line: currentLine });
+        else if (a && a[2] !== 'courses') links.push({ kind: 'article', target: `${a[1]}/${a[2]}`, line: currentLine });
+        else links.push({ kind: 'path', target: path.split(/[?#]/)[0] ?? path, line: currentLine });
+      }
+    }
+    if (token.type === 'image') images.push(token.href);
+  };
+
+  const marked = new Marked({
+    gfm: true,
+    breaks: false,
+    async: false,
+    extensions: [ctaExtension],
+    renderer: {
+      heading({ tokens, depth }) {
+        const inner = this.parser.parseInline(tokens);
+        const text = plainInline(inner).trim();
+        const id = slugger.slug(text || 'section');
+        if (depth === 2 || depth === 3) toc.push({ depth, id, text });
+        return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+      },
+      code({ text, lang }) {
+        const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+        const known = language !== '' && hljs.getLanguage(language) !== undefined;
+        const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
+        const cls = known ? ` class="hljs language-${escapeHtml(language)}"` : '';
+        const label = known ? ` data-lang="${escapeHtml(language)}"` : '';
+        return `<pre${label}><code${cls}>${body}</code></pre>\n`;
+      },
+      link({ href, title, tokens }) {
+        const inner = this.parser.parseInline(tokens);
+        const path = classify(href);
+        const t = title ? ` title="${escapeHtml(title)}"` : '';
+        if (path !== null) return `<a href="${escapeHtml(path)}"${t}>${inner}</a>`;
+        const external = /^https?:\/\//i.test(href);
+        return `<a href="${escapeHtml(href)}"${t}${external ? ' rel="noopener noreferrer"' : ''}>${inner}</a>`;
+      },
+      image({ href, title, text }) {
+        const t = title ? ` title="${escapeHtml(title)}"` : '';
+        return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${t} loading="lazy" decoding="async">`;
+      },
+      checkbox({ checked }) {
+        return `<span class="task" aria-hidden="true">${checked ? '☑' : '☐'}</span> `;
+      },
+    },
+  });
+
+  // Lex first so block tokens can carry their file line into walkTokens.
+  const tokens = marked.lexer(body);
+  for (const token of tokens) {
+    marked.walkTokens([token], collect);
+    currentLine += (token.raw.match(/\n/g) ?? []).length;
+  }
+  const html = marked.parser(tokens);
+  return { html, toc, links, ctas, images };
+}

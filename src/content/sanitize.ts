@@ -1,0 +1,82 @@
+// The one HTML allowlist: everything rendered from Markdown passes through here exactly once, at index time.
+import sanitizeHtml from 'sanitize-html';
+
+/** Embeds allowed in iframes (privacy-preserving players only). */
+export const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com'] as const;
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'span', 'strong', 'b', 'em', 'i',
+    'u', 's', 'del', 'ins', 'mark', 'sub', 'sup', 'small', 'abbr', 'kbd', 'samp', 'var', 'q', 'cite', 'dfn', 'time',
+    'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'img', 'figure', 'figcaption', 'picture', 'table', 'thead', 'tbody',
+    'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col', 'details', 'summary', 'aside', 'div', 'iframe',
+  ],
+  allowedAttributes: {
+    '*': ['id', 'title', 'lang', 'dir'],
+    a: ['href', 'rel', 'class', 'hreflang'],
+    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+    pre: ['data-lang'],
+    code: ['class'],
+    span: ['class', 'aria-hidden'],
+    aside: ['class', 'data-course'],
+    div: ['class'],
+    th: ['align', 'scope', 'colspan', 'rowspan'],
+    td: ['align', 'colspan', 'rowspan'],
+    ol: ['start', 'reversed'],
+    time: ['datetime'],
+    abbr: ['title'],
+    iframe: ['src', 'width', 'height', 'title', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy'],
+  },
+  allowedClasses: {
+    code: [/^hljs$/, /^language-[a-z0-9+#-]+$/],
+    span: [/^hljs-[a-z0-9_-]+$/, 'task', /^[a-z]+_$/],
+    a: ['cta__button'],
+    aside: ['cta'],
+    div: ['table-wrap'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'formaction', 'poster', 'background'],
+  allowProtocolRelative: false,
+  allowedIframeHostnames: [...EMBED_HOSTS],
+  allowIframeRelativeUrls: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'xmp', 'iframe-fallback'],
+  enforceHtmlBoundary: false,
+  parseStyleAttributes: false,
+  transformTags: {
+    a: (tagName, attribs) => {
+      const href = attribs.href ?? '';
+      const external = /^https?:\/\//i.test(href);
+      const next: Record<string, string> = { ...attribs };
+      if (external) next.rel = 'noopener noreferrer';
+      else delete next.rel;
+      return { tagName, attribs: next };
+    },
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', decoding: 'async' } }),
+    iframe: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', referrerpolicy: 'strict-origin-when-cross-origin' } }),
+  },
+};
+
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, OPTIONS);
+}
+
+/** Plain text of sanitised HTML, for search, excerpts and reading time. */
+export function htmlToText(html: string): string {
+  const text = sanitizeHtml(html.replace(/<\/(p|h[1-6]|li|pre|blockquote|tr|td|th|div|aside|figcaption)>/g, '$& '), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript'],
+  });
+  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp|#39);/gi, (m, e: string) => {
+    const lower = e.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16) || 32);
+    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)) || 32);
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' } as Record<string, string>)[lower] ?? m;
+  });
+}

@@ -1,0 +1,258 @@
+// Prepared statements the indexer uses to read the previous index and write the next one.
+import type { ArticleEntry, CourseEntry } from '../content/load-entry.js';
+import type { AuthorInput, CategoryInput } from '../content/schema.js';
+import type { ContentProblem } from '../errors.js';
+import type { LinkFact, CtaFact } from '../content/markdown.js';
+import type { Db } from './connection.js';
+
+export interface ArticleFacts {
+  links: LinkFact[];
+  ctas: CtaFact[];
+  images: string[];
+  lines: Record<string, number>;
+}
+
+/** What the indexer needs to know about an already indexed article without loading its body. */
+export interface StoredArticle {
+  id: number;
+  sourcePath: string;
+  hash: string;
+  lang: string;
+  slug: string;
+  title: string;
+  category: string;
+  author: string;
+  cta: string | null;
+  related: string[];
+  aliases: string[];
+  draft: boolean;
+  publishedAt: number;
+  tags: string[];
+  terms: [string, number][];
+  facts: ArticleFacts;
+}
+
+interface StoredRow {
+  id: number;
+  source_path: string;
+  content_hash: string;
+  lang: string;
+  slug: string;
+  title: string;
+  category_slug: string;
+  author_slug: string;
+  cta_course: string | null;
+  related_json: string;
+  aliases_json: string;
+  draft: number;
+  published_at: number;
+  terms_json: string;
+  facts_json: string;
+  tags: string | null;
+}
+
+export function createIndexStore(db: Db) {
+  const s = {
+    stored: db.prepare<[], StoredRow>(`
+      SELECT a.id, a.source_path, a.content_hash, a.lang, a.slug, a.title, a.category_slug, a.author_slug, a.cta_course,
+             a.related_json, a.aliases_json, a.draft, a.published_at, a.terms_json, a.facts_json,
+             (SELECT json_group_array(t.name) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id) AS tags
+      FROM articles a`),
+    storedCourses: db.prepare<[], { source_path: string; content_hash: string; area_slug: string; slug: string }>(
+      'SELECT source_path, content_hash, area_slug, slug FROM courses',
+    ),
+    keyId: db.prepare<{ lang: string; slug: string }, { id: number }>('SELECT id FROM article_keys WHERE lang = @lang AND slug = @slug'),
+    insertKey: db.prepare<{ lang: string; slug: string }>('INSERT INTO article_keys (lang, slug) VALUES (@lang, @slug)'),
+    markPublic: db.prepare<{ id: number }>('UPDATE article_keys SET was_public = 1 WHERE id = @id'),
+    deleteArticle: db.prepare<{ id: number }>('DELETE FROM articles WHERE id = @id'),
+    deleteFts: db.prepare<{ id: number }>('DELETE FROM articles_fts WHERE rowid = @id'),
+    upsertArticle: db.prepare(`
+      INSERT INTO articles (id, source_path, content_hash, lang, slug, title, published_at, modified_at, category_slug, author_slug,
+        excerpt, image, image_alt, cta_course, related_json, aliases_json, draft, translation_key, body_html, body_text, toc_json,
+        terms_json, facts_json, word_count, reading_minutes, indexed_at)
+      VALUES (@id, @source_path, @content_hash, @lang, @slug, @title, @published_at, @modified_at, @category_slug, @author_slug,
+        @excerpt, @image, @image_alt, @cta_course, @related_json, @aliases_json, @draft, @translation_key, @body_html, @body_text, @toc_json,
+        @terms_json, @facts_json, @word_count, @reading_minutes, @indexed_at)
+      ON CONFLICT (id) DO UPDATE SET source_path = excluded.source_path, content_hash = excluded.content_hash, lang = excluded.lang,
+        slug = excluded.slug, title = excluded.title, published_at = excluded.published_at, modified_at = excluded.modified_at,
+        category_slug = excluded.category_slug, author_slug = excluded.author_slug, excerpt = excluded.excerpt, image = excluded.image,
+        image_alt = excluded.image_alt, cta_course = excluded.cta_course, related_json = excluded.related_json,
+        aliases_json = excluded.aliases_json, draft = excluded.draft, translation_key = excluded.translation_key,
+        body_html = excluded.body_html, body_text = excluded.body_text, toc_json = excluded.toc_json, terms_json = excluded.terms_json,
+        facts_json = excluded.facts_json, word_count = excluded.word_count, reading_minutes = excluded.reading_minutes,
+        indexed_at = excluded.indexed_at`),
+    insertFts: db.prepare<{ id: number; title: string; excerpt: string; body: string; tags: string }>(
+      'INSERT INTO articles_fts (rowid, title, excerpt, body, tags) VALUES (@id, @title, @excerpt, @body, @tags)',
+    ),
+    upsertTag: db.prepare<{ slug: string; name: string }, { id: number }>(
+      'INSERT INTO tags (slug, name) VALUES (@slug, @name) ON CONFLICT (slug) DO UPDATE SET name = tags.name RETURNING id',
+    ),
+    clearArticleTags: db.prepare<{ id: number }>('DELETE FROM article_tags WHERE article_id = @id'),
+    insertArticleTag: db.prepare<{ article_id: number; tag_id: number; position: number }>(
+      'INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES (@article_id, @tag_id, @position)',
+    ),
+    clearLinks: db.prepare<{ id: number }>('DELETE FROM links WHERE source_id = @id'),
+    insertLink: db.prepare<{ source_id: number; kind: string; target: string; line: number }>(
+      'INSERT INTO links (source_id, kind, target, line) VALUES (@source_id, @kind, @target, @line)',
+    ),
+    clearRedirects: db.prepare<{ id: number }>('DELETE FROM redirects WHERE article_id = @id'),
+    insertRedirect: db.prepare<{ from_path: string; article_id: number }>(
+      'INSERT OR REPLACE INTO redirects (from_path, article_id) VALUES (@from_path, @article_id)',
+    ),
+    clearRelated: db.prepare<{ id: number }>('DELETE FROM related WHERE article_id = @id'),
+    insertRelated: db.prepare<{ article_id: number; rank: number; related_id: number; score: number }>(
+      'INSERT INTO related (article_id, rank, related_id, score) VALUES (@article_id, @rank, @related_id, @score)',
+    ),
+    upsertAuthor: db.prepare(`INSERT INTO authors (slug, name, bio, avatar, url, active) VALUES (@slug, @name, @bio, @avatar, @url, 1)
+      ON CONFLICT (slug) DO UPDATE SET name = excluded.name, bio = excluded.bio, avatar = excluded.avatar, url = excluded.url, active = 1`),
+    deactivateAuthors: db.prepare('UPDATE authors SET active = 0'),
+    upsertCategory: db.prepare(`INSERT INTO categories (slug, name, description, parent_slug, position, active)
+      VALUES (@slug, @name, @description, @parent_slug, @position, 1)
+      ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description, parent_slug = excluded.parent_slug,
+        position = excluded.position, active = 1`),
+    deactivateCategories: db.prepare('UPDATE categories SET active = 0'),
+    clearAreas: db.prepare('DELETE FROM course_areas'),
+    insertArea: db.prepare('INSERT INTO course_areas (slug, name, intro, position) VALUES (@slug, @name, @intro, @position)'),
+    deleteCourse: db.prepare<{ source_path: string }>('DELETE FROM courses WHERE source_path = @source_path'),
+    upsertCourse: db.prepare(`INSERT INTO courses (area_slug, slug, source_path, content_hash, title, summary, featured, data_json, body_html, modified_at)
+      VALUES (@area_slug, @slug, @source_path, @content_hash, @title, @summary, @featured, @data_json, @body_html, @modified_at)
+      ON CONFLICT (source_path) DO UPDATE SET area_slug = excluded.area_slug, slug = excluded.slug, content_hash = excluded.content_hash,
+        title = excluded.title, summary = excluded.summary, featured = excluded.featured, data_json = excluded.data_json,
+        body_html = excluded.body_html, modified_at = excluded.modified_at`),
+    clearErrors: db.prepare('DELETE FROM content_errors'),
+    insertError: db.prepare('INSERT INTO content_errors (file, line, code, message, hint, severity) VALUES (@file, @line, @code, @message, @hint, @severity)'),
+    setState: db.prepare<{ key: string; value: string }>('INSERT INTO index_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    activeCategories: db.prepare('SELECT slug FROM categories WHERE active = 1').pluck(),
+    activeAuthors: db.prepare('SELECT slug FROM authors WHERE active = 1').pluck(),
+    getState: db.prepare<{ key: string }, { value: string }>('SELECT value FROM index_state WHERE key = @key'),
+  };
+
+  return {
+    loadArticles(): StoredArticle[] {
+      return s.stored.all().map((r) => ({
+        id: r.id,
+        sourcePath: r.source_path,
+        hash: r.content_hash,
+        lang: r.lang,
+        slug: r.slug,
+        title: r.title,
+        category: r.category_slug,
+        author: r.author_slug,
+        cta: r.cta_course,
+        related: JSON.parse(r.related_json) as string[],
+        aliases: JSON.parse(r.aliases_json) as string[],
+        draft: r.draft === 1,
+        publishedAt: r.published_at,
+        tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
+        terms: JSON.parse(r.terms_json) as [string, number][],
+        facts: JSON.parse(r.facts_json) as ArticleFacts,
+      }));
+    },
+    loadCourses() {
+      return s.storedCourses.all();
+    },
+    idFor(lang: string, slug: string): number {
+      const row = s.keyId.get({ lang, slug });
+      if (row) return row.id;
+      return Number(s.insertKey.run({ lang, slug }).lastInsertRowid);
+    },
+    removeArticle(id: number, wasPublic: boolean): void {
+      if (wasPublic) s.markPublic.run({ id });
+      s.deleteFts.run({ id });
+      s.deleteArticle.run({ id });
+    },
+    writeArticle(id: number, e: ArticleEntry, tagSlugs: { slug: string; name: string }[], now: number): void {
+      s.upsertArticle.run({
+        id,
+        source_path: e.sourcePath,
+        content_hash: e.hash,
+        lang: e.lang,
+        slug: e.slug,
+        title: e.title,
+        published_at: e.publishedAt,
+        modified_at: e.modifiedAt,
+        category_slug: e.category,
+        author_slug: e.author,
+        excerpt: e.excerpt,
+        image: e.image,
+        image_alt: e.imageAlt,
+        cta_course: e.cta,
+        related_json: JSON.stringify(e.related),
+        aliases_json: JSON.stringify(e.aliases),
+        draft: e.draft ? 1 : 0,
+        translation_key: e.translationKey,
+        body_html: e.html,
+        body_text: e.text,
+        toc_json: JSON.stringify(e.toc),
+        terms_json: JSON.stringify(e.terms),
+        facts_json: JSON.stringify({ links: e.links, ctas: e.ctas, images: e.images, lines: e.lines } satisfies ArticleFacts),
+        word_count: e.words,
+        reading_minutes: e.readingMinutes,
+        indexed_at: now,
+      });
+      if (!e.draft && e.publishedAt <= now) s.markPublic.run({ id });
+      s.deleteFts.run({ id });
+      s.insertFts.run({ id, title: e.title, excerpt: e.excerpt, body: e.text, tags: tagSlugs.map((t) => t.name).join(' ') });
+      s.clearArticleTags.run({ id });
+      tagSlugs.forEach((t, position) => {
+        const tag = s.upsertTag.get(t);
+        if (tag) s.insertArticleTag.run({ article_id: id, tag_id: tag.id, position });
+      });
+      s.clearLinks.run({ id });
+      for (const link of e.links) s.insertLink.run({ source_id: id, kind: link.kind, target: link.target, line: link.line });
+      for (const cta of e.ctas) s.insertLink.run({ source_id: id, kind: 'course', target: cta.course, line: cta.line });
+      if (e.cta) s.insertLink.run({ source_id: id, kind: 'course', target: e.cta, line: e.lines.cta ?? 1 });
+      s.clearRedirects.run({ id });
+      for (const from of e.aliases) s.insertRedirect.run({ from_path: from, article_id: id });
+    },
+    writeRelated(id: number, list: readonly { id: number; score: number }[]): void {
+      s.clearRelated.run({ id });
+      list.forEach((r, rank) => s.insertRelated.run({ article_id: id, rank, related_id: r.id, score: r.score }));
+    },
+    writeAuthors(authors: readonly AuthorInput[]): void {
+      s.deactivateAuthors.run();
+      for (const a of authors) s.upsertAuthor.run({ slug: a.slug, name: a.name, bio: a.bio, avatar: a.avatar ?? null, url: a.url ?? null });
+    },
+    writeCategories(categories: readonly CategoryInput[]): void {
+      s.deactivateCategories.run();
+      categories.forEach((c, position) =>
+        s.upsertCategory.run({ slug: c.slug, name: c.name, description: c.description, parent_slug: c.parent ?? null, position }),
+      );
+    },
+    writeAreas(areas: readonly { slug: string; name: string; intro: string; position: number }[]): void {
+      s.clearAreas.run();
+      for (const a of areas) s.insertArea.run(a);
+    },
+    removeCourse(sourcePath: string): void {
+      s.deleteCourse.run({ source_path: sourcePath });
+    },
+    writeCourse(c: CourseEntry, now: number): void {
+      s.upsertCourse.run({
+        area_slug: c.area,
+        slug: c.slug,
+        source_path: c.sourcePath,
+        content_hash: c.hash,
+        title: c.data.title,
+        summary: c.data.summary,
+        featured: c.data.featured ? 1 : 0,
+        data_json: JSON.stringify(c.data),
+        body_html: c.html,
+        modified_at: now,
+      });
+    },
+    writeProblems(problems: readonly ContentProblem[]): void {
+      s.clearErrors.run();
+      for (const p of problems) s.insertError.run({ file: p.file, line: p.line, code: p.code, message: p.message, hint: p.hint ?? null, severity: p.severity });
+    },
+    activeSlugs(table: 'categories' | 'authors'): string[] {
+      return (table === 'categories' ? s.activeCategories : s.activeAuthors).all() as string[];
+    },
+    getState(key: string): string | null {
+      return s.getState.get({ key })?.value ?? null;
+    },
+    setState(key: string, value: string): void {
+      s.setState.run({ key, value });
+    },
+  };
+}
+export type IndexStore = ReturnType<typeof createIndexStore>;

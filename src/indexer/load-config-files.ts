@@ -1,0 +1,21 @@
+// Parses the YAML side of content/ (site, authors, categories, course areas) into validated values or problems.
+import { parseYaml, yamlToData, normaliseText } from '../content/front-matter.js';
+import { formatZod } from '../content/zod-problems.js';
+import type { z } from 'zod';
+import type { ContentProblem } from '../errors.js';
+
+export type YamlResult<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
+
+export function loadYamlFile<S extends z.ZodType>(file: string, text: string, schema: S, knownKeys: readonly string[] = []): YamlResult<z.infer<S>> {
+  const { doc, lineOf, error } = parseYaml(normaliseText(text), 1);
+  const err = (line: number, code: string, message: string, hint: string): YamlResult<never> => ({
+    ok: false,
+    problems: [{ file, line, code, message, hint, severity: 'error' }],
+  });
+  if (error) return err(error.line, 'yaml-syntax', `not valid YAML: ${error.message}`, 'check indentation, colons and quotes on this line');
+  const data = yamlToData(doc);
+  if (!data.ok) return err(1, 'yaml-aliases', `refused: ${data.message}`, 'write values out instead of using many YAML aliases');
+  const parsed = schema.safeParse(data.data ?? undefined);
+  if (!parsed.success) return { ok: false, problems: formatZod(file, parsed.error.issues, lineOf, knownKeys) };
+  return { ok: true, value: parsed.data as z.infer<S> };
+}

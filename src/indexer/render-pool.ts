@@ -1,0 +1,125 @@
+// A small pool of worker threads that render content with a per-file time budget.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { renderTask, type RenderOutcome, type RenderTask } from './render-task.js';
+
+export interface RenderPoolOptions {
+  size?: number;
+  timeoutMs: number;
+}
+
+/** Finds the compiled worker script (tests run from src/, the worker always runs compiled JS from dist/). */
+function workerScript(): string | null {
+  const candidates = [new URL('./render-worker.js', import.meta.url), new URL('../../dist/indexer/render-worker.js', import.meta.url)];
+  for (const url of candidates) {
+    const path = fileURLToPath(url);
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+interface Slot {
+  worker: Worker | null;
+  busy: boolean;
+}
+
+export class RenderPool {
+  private readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly script: string | null;
+  private readonly slots: Slot[] = [];
+  private closed = false;
+
+  constructor(options: RenderPoolOptions) {
+    this.size = Math.max(1, options.size || Math.min(4, availableParallelism()));
+    this.timeoutMs = options.timeoutMs;
+    this.script = workerScript();
+  }
+
+  get threaded(): boolean {
+    return this.script !== null;
+  }
+
+  private spawn(): Worker {
+    // Limits make runaway recursion or memory use fail inside the worker, not in the server.
+    const worker = new Worker(this.script as string, { resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 8 } });
+    worker.unref();
+    return worker;
+  }
+
+  private runOne(slot: Slot, task: RenderTask): Promise<RenderOutcome> {
+    return new Promise((resolve) => {
+      const worker = slot.worker ?? (slot.worker = this.spawn());
+      let settled = false;
+      const finish = (outcome: RenderOutcome, kill: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (kill) {
+          slot.worker = null;
+          void worker.terminate();
+        }
+        resolve(outcome);
+      };
+      const fault = (code: string, message: string, hint: string): RenderOutcome => ({
+        id: task.id,
+        ok: false,
+        problems: [{ file: task.path, line: 1, code, message, hint, severity: 'error' }],
+      });
+      const onMessage = (outcome: RenderOutcome) => finish(outcome, false);
+      const onError = (error: Error) =>
+        finish(fault('render-crashed', `rendering stopped: ${error.message}`, 'the file is too large or too deeply nested; simplify it'), true);
+      const onExit = () => finish(fault('render-crashed', 'rendering stopped unexpectedly', 'simplify the file'), true);
+      const timer = setTimeout(
+        () =>
+          finish(
+            fault('render-timeout', `rendering took longer than ${this.timeoutMs} ms and was stopped`, 'look for a very long paragraph, a huge table or deeply nested lists'),
+            true,
+          ),
+        this.timeoutMs,
+      );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(task);
+    });
+  }
+
+  async run(tasks: readonly RenderTask[]): Promise<RenderOutcome[]> {
+    if (this.closed) throw new Error('render pool is closed');
+    if (!this.script) return tasks.map(renderTask);
+    const results: RenderOutcome[] = new Array<RenderOutcome>(tasks.length);
+    let next = 0;
+    const lanes = Math.min(this.size, tasks.length);
+    while (this.slots.length < lanes) this.slots.push({ worker: null, busy: false });
+    await Promise.all(
+      this.slots.slice(0, lanes).map(async (slot) => {
+        slot.busy = true;
+        while (next < tasks.length) {
+          const i = next++;
+          results[i] = await this.runOne(slot, tasks[i] as RenderTask);
+        }
+        slot.busy = false;
+      }),
+    );
+    return results;
+  }
+
+  /** Starts the workers ahead of time so the first re-index does not pay for their start-up. */
+  warm(): void {
+    if (!this.script) return;
+    while (this.slots.length < this.size) this.slots.push({ worker: null, busy: false });
+    for (const slot of this.slots) slot.worker ??= this.spawn();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
+    this.slots.length = 0;
+  }
+}

@@ -1,0 +1,7 @@
+// Worker thread entry: renders content files off the main thread so a pathological file can be stopped.
+import { parentPort } from 'node:worker_threads';
+import { renderTask, type RenderTask } from './render-task.js';
+
+parentPort?.on('message', (task: RenderTask) => {
+  parentPort?.postMessage(renderTask(task));
+});
