@@ -1,0 +1,107 @@
+// createApp(deps): the whole site as a value: middleware order, routers, 404 and errors. It never listens.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Express } from 'express';
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import type { Logger } from './logger.js';
+import { publicDir as defaultPublic } from './paths.js';
+import { AssetManifest } from './http/assets.js';
+import { createCtx, type Ctx } from './http/context.js';
+import { CACHE_PROFILES } from './http/middleware/cache-control.js';
+import { canonicalPath } from './http/middleware/canonical-path.js';
+import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { requestLog } from './http/middleware/request-log.js';
+import { securityHeaders } from './http/middleware/security.js';
+import { PageCache } from './http/page-cache.js';
+import { deliver, prepareResponse } from './http/respond.js';
+import { articleRoutes } from './http/routes/articles.js';
+import { archiveRoutes } from './http/routes/archives.js';
+import { healthRoutes } from './http/routes/health.js';
+import { homeRoutes } from './http/routes/home.js';
+import { searchRoutes } from './http/routes/search.js';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  /** The clock; tests move it to see scheduled articles appear. */
+  now?: () => number;
+  publicDir?: string;
+  viewsDir?: string;
+  /** Bytes of rendered pages kept in memory. */
+  pageCacheBytes?: number;
+}
+
+export interface FolioApp {
+  app: Express;
+  /** The request handler to serve: the page cache's fast path, then Express. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  ctx: Ctx;
+  cache: PageCache;
+  assets: AssetManifest;
+}
+
+export function createApp(deps: AppDeps): FolioApp {
+  const now = deps.now ?? Date.now;
+  const publicDir = deps.publicDir ?? defaultPublic;
+  const assets = new AssetManifest(publicDir);
+  // The cache stamp moves when the index changes (any process) or when a scheduled article's time arrives.
+  const generation = deps.db.prepare<[], { value: string }>("SELECT value FROM index_state WHERE key = 'generation'");
+  const nextPublish = deps.db.prepare<{ now: number }, { t: number | null }>('SELECT min(published_at) AS t FROM articles WHERE draft = 0 AND published_at > @now');
+  let lastGen = '';
+  let publishAt: number | null = null;
+  let epoch = 0;
+  const stamp = () => {
+    const gen = generation.get()?.value ?? '0';
+    const t = now();
+    if (gen !== lastGen || (publishAt !== null && t >= publishAt)) {
+      if (gen === lastGen) epoch++;
+      lastGen = gen;
+      publishAt = nextPublish.get({ now: t })?.t ?? null;
+    }
+    return `${gen}:${epoch}`;
+  };
+  const cache = new PageCache({ maxBytes: deps.pageCacheBytes ?? 48 * 1024 * 1024, stamp });
+  const ctx = createCtx({ db: deps.db, config: deps.config, logger: deps.logger, cache, assets, now, ...(deps.viewsDir ? { viewsDir: deps.viewsDir } : {}) });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  app.use(requestLog(deps.logger));
+  app.use(securityHeaders({ https: (ctx.baseUrl() ?? '').startsWith('https:') }));
+  app.get('/assets/:file', (req, res, next) => {
+    const asset = assets.lookup(req.path);
+    if (!asset) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', CACHE_PROFILES.immutable);
+    deliver(req, res, prepareResponse(res, asset.body, asset.type, 0));
+  });
+  app.use(
+    express.static(publicDir, {
+      index: false,
+      dotfiles: 'ignore',
+      redirect: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', CACHE_PROFILES.static),
+    }),
+  );
+  app.use(canonicalPath(() => ctx.languages()));
+
+  // Specific routers first: the article route (/:lang/:slug) is the catch-all and comes last.
+  app.use(healthRoutes(ctx));
+  app.use(homeRoutes(ctx));
+  app.use(searchRoutes(ctx));
+  app.use(archiveRoutes(ctx));
+  app.use(articleRoutes(ctx));
+  app.use(notFound(ctx));
+  app.use(errorHandler(ctx));
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (!cache.serve(req, res)) app(req, res);
+  };
+  return { app, handler, ctx, cache, assets };
+}

@@ -1,0 +1,46 @@
+// Full-text search over the FTS5 index: bm25 with the title weighted highest, safe snippets, visibility applied.
+import type { Db } from './connection.js';
+import type { ArticleCard } from './site-repo.js';
+
+export interface SearchHit extends ArticleCard {
+  snippet: string;
+}
+
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+function escapeSnippet(raw: string): string {
+  return raw
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replaceAll(OPEN, '<mark>')
+    .replaceAll(CLOSE, '</mark>');
+}
+
+export function createSearch(db: Db) {
+  const hits = db.prepare<{ match: string; lang: string; now: number; limit: number; offset: number }, SearchHit>(`
+    SELECT a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, a.reading_minutes, a.image, a.image_alt,
+      a.category_slug, c.name AS category_name, a.author_slug, u.name AS author_name,
+      snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', 28) AS snippet
+    FROM articles_fts f
+    JOIN articles a ON a.id = f.rowid
+    LEFT JOIN categories c ON c.slug = a.category_slug LEFT JOIN authors u ON u.slug = a.author_slug
+    WHERE articles_fts MATCH @match AND a.lang = @lang AND a.draft = 0 AND a.published_at <= @now
+    ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0, 3.0), a.published_at DESC
+    LIMIT @limit OFFSET @offset`);
+  const count = db.prepare<{ match: string; lang: string; now: number }, { n: number }>(`
+    SELECT count(*) AS n FROM articles_fts f JOIN articles a ON a.id = f.rowid
+    WHERE articles_fts MATCH @match AND a.lang = @lang AND a.draft = 0 AND a.published_at <= @now`);
+
+  return {
+    search(match: string, lang: string, now: number, limit: number, offset: number): { total: number; hits: SearchHit[] } {
+      const total = count.get({ match, lang, now })?.n ?? 0;
+      if (total === 0 || offset >= total) return { total, hits: [] };
+      const rows = hits.all({ match, lang, now, limit, offset });
+      return { total, hits: rows.map((r) => ({ ...r, snippet: escapeSnippet(r.snippet) })) };
+    },
+  };
+}
+export type Search = ReturnType<typeof createSearch>;

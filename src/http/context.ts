@@ -1,0 +1,126 @@
+// What every route needs, built once per app: repositories, the clock, site settings, rendering.
+import { join } from 'node:path';
+import ejs from 'ejs';
+import type { Request, Response } from 'express';
+import type { Config } from '../config.js';
+import type { SiteConfig } from '../content/schema.js';
+import type { Db } from '../db/connection.js';
+import { createSearch, type Search } from '../db/search.js';
+import { createSiteRepo, type SiteRepo } from '../db/site-repo.js';
+import { formatDate, toIso } from '../lib/dates.js';
+import { jsonForScript } from '../lib/html.js';
+import type { Logger } from '../logger.js';
+import { viewsDir as defaultViews } from '../paths.js';
+import type { AssetManifest } from './assets.js';
+import { stringsFor } from './i18n.js';
+import { CACHE_PROFILES, type CacheProfile } from './middleware/cache-control.js';
+import { cspForHtml } from './middleware/security.js';
+import type { PageCache } from './page-cache.js';
+import { deliver, prepareResponse } from './respond.js';
+import type { Seo } from './view-models/seo.js';
+
+export interface Ctx {
+  db: Db;
+  repo: SiteRepo;
+  search: Search;
+  config: Config;
+  logger: Logger;
+  cache: PageCache;
+  assets: AssetManifest;
+  now(): number;
+  site(): SiteConfig;
+  baseUrl(): string;
+  languages(): string[];
+  render(req: Request, res: Response, view: string, locals: PageLocals, options?: RenderOptions): void;
+  send(req: Request, res: Response, body: string | Buffer, type: string, options?: RenderOptions): void;
+  /** Extra locals that other features add to every page (e.g. the dev reload script). */
+  pageExtras: Record<string, unknown>;
+}
+
+export interface PageLocals {
+  lang: string;
+  seo: Seo;
+  [key: string]: unknown;
+}
+
+export interface RenderOptions {
+  status?: number;
+  profile?: CacheProfile;
+  /** Store in the page cache (only for 200 responses to URLs without a query string). */
+  cacheable?: boolean;
+  lastModified?: number;
+}
+
+export function createCtx(deps: { db: Db; config: Config; logger: Logger; cache: PageCache; assets: AssetManifest; now: () => number; viewsDir?: string }): Ctx {
+  const repo = createSiteRepo(deps.db);
+  const search = createSearch(deps.db);
+  const viewsDir = deps.viewsDir ?? defaultViews;
+  let siteMemo: { gen: string; site: SiteConfig } | null = null;
+  const site = (): SiteConfig => {
+    const gen = repo.state('generation') ?? '0';
+    if (!siteMemo || siteMemo.gen !== gen) siteMemo = { gen, site: repo.site() };
+    return siteMemo.site;
+  };
+  const baseUrl = () => deps.config.siteUrl ?? site().url?.replace(/\/+$/, '') ?? `http://localhost:${deps.config.port}`;
+  const ejsCache = deps.config.env === 'production';
+
+  const send: Ctx['send'] = (req, res, body, type, options = {}) => {
+    const status = options.status ?? 200;
+    res.setHeader('Cache-Control', CACHE_PROFILES[options.profile ?? (status === 200 ? 'page' : 'short')]);
+    const prepared = prepareResponse(res, body, type, options.lastModified ?? deps.now(), status);
+    if (status === 200 && options.cacheable !== false && !req.originalUrl.includes('?') && (req.method === 'GET' || req.method === 'HEAD')) {
+      deps.cache.set(req.originalUrl, prepared);
+    }
+    deliver(req, res, prepared);
+  };
+
+  const ctx: Ctx = {
+    db: deps.db,
+    repo,
+    search,
+    config: deps.config,
+    logger: deps.logger,
+    cache: deps.cache,
+    assets: deps.assets,
+    now: deps.now,
+    site,
+    baseUrl,
+    languages: () => site().languages.map((l) => l.code),
+    pageExtras: {},
+    render(req, res, view, locals, options = {}) {
+      const s = site();
+      const lang = locals.lang;
+      const common = {
+        site: s,
+        t: stringsFor(lang),
+        asset: (name: string) => deps.assets.url(name),
+        formatDate: (ms: number) => formatDate(ms, lang),
+        isoDate: (ms: number) => toIso(ms),
+        jsonLd: jsonForScript,
+        categoriesNav: repo.categories(lang, deps.now()).filter((c) => c.count > 0),
+        languages: s.languages,
+        currentPath: req.path,
+        ...ctx.pageExtras,
+        ...locals,
+      };
+      const body = ejs.render(readView(viewsDir, `pages/${view}.ejs`, ejsCache), common, { filename: join(viewsDir, 'pages', `${view}.ejs`), cache: ejsCache });
+      const html = ejs.render(readView(viewsDir, 'layouts/main.ejs', ejsCache), { ...common, body }, { filename: join(viewsDir, 'layouts', 'main.ejs'), cache: ejsCache });
+      res.setHeader('Content-Security-Policy', cspForHtml(html));
+      send(req, res, html, 'text/html; charset=utf-8', options);
+    },
+    send,
+  };
+  return ctx;
+}
+
+const viewSources = new Map<string, string>();
+function readView(dir: string, name: string, cached: boolean): string {
+  const path = join(dir, name);
+  if (cached) {
+    const hit = viewSources.get(path);
+    if (hit !== undefined) return hit;
+  }
+  const text = ejs.fileLoader(path).toString();
+  if (cached) viewSources.set(path, text);
+  return text;
+}

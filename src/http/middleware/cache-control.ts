@@ -1,0 +1,23 @@
+// Named cache profiles: one place decides how long browsers and shared caches (nginx, a CDN) keep each kind of response.
+import type { Response } from 'express';
+
+export const CACHE_PROFILES = {
+  /** HTML pages: browsers revalidate after a minute, shared caches keep 5 minutes and may serve stale while refreshing. */
+  page: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400',
+  /** Feeds, sitemaps and the JSON API. */
+  feed: 'public, max-age=300, s-maxage=600, stale-while-revalidate=3600',
+  /** Fingerprinted assets: the URL changes when the file does. */
+  immutable: 'public, max-age=31536000, immutable',
+  /** Files in public/ without a fingerprint (images, favicon). */
+  static: 'public, max-age=3600, stale-while-revalidate=86400',
+  /** Per-visitor or error responses. */
+  none: 'no-store',
+  /** Short-lived pages such as search results and errors. */
+  short: 'public, max-age=30, s-maxage=60',
+} as const;
+
+export type CacheProfile = keyof typeof CACHE_PROFILES;
+
+export function cacheControl(res: Response, profile: CacheProfile): void {
+  res.setHeader('Cache-Control', CACHE_PROFILES[profile]);
+}

@@ -1,0 +1,41 @@
+// The root redirect and each language's home page: latest articles, categories and featured courses.
+import { Router } from 'express';
+import type { Ctx } from '../context.js';
+import { makeSeo } from '../view-models/seo.js';
+import { requireLang } from './params.js';
+
+export function homeRoutes(ctx: Ctx): Router {
+  const router = Router();
+  router.get('/', (_req, res) => {
+    res.redirect(301, `/${ctx.site().default_language}/`);
+  });
+  router.get('/:lang/', (req, res) => {
+    const lang = requireLang(ctx, req.params.lang);
+    const now = ctx.now();
+    const site = ctx.site();
+    const base = ctx.baseUrl();
+    const articles = ctx.repo.latest(lang, now, 13);
+    const categories = ctx.repo.categories(lang, now).filter((c) => c.count > 0);
+    const courses = ctx.repo.courses().filter((c) => c.featured === 1);
+    const seo = makeSeo(site, base, {
+      title: site.title,
+      description: site.description,
+      path: `/${lang}/`,
+      alternates: site.languages.map((l) => ({ lang: l.code, href: `/${l.code}/` })),
+      feeds: [{ title: `${site.title} (${lang})`, href: `/${lang}/feed.xml` }],
+      jsonLd: [
+        {
+          '@context': 'https://schema.org',
+          '@type': 'WebSite',
+          name: site.title,
+          description: site.description,
+          url: `${base}/${lang}/`,
+          inLanguage: lang,
+          potentialAction: { '@type': 'SearchAction', target: { '@type': 'EntryPoint', urlTemplate: `${base}/${lang}/search?q={search_term_string}` }, 'query-input': 'required name=search_term_string' },
+        },
+      ],
+    });
+    ctx.render(req, res, 'home', { lang, seo, lead: articles[0] ?? null, articles: articles.slice(1), categories, courses, defaultLang: site.default_language });
+  });
+  return router;
+}

@@ -1,0 +1,21 @@
+// Route parameter guards shared by routers: a path that does not fit is a 404, never a 500.
+import { NotFoundError } from '../../errors.js';
+import { isSlug } from '../../lib/slug.js';
+import type { Ctx } from '../context.js';
+import { parsePageParam } from '../view-models/pagination.js';
+
+export function requireLang(ctx: Ctx, raw: string | undefined): string {
+  if (raw === undefined || !ctx.languages().includes(raw)) throw new NotFoundError();
+  return raw;
+}
+
+export function requireSlug(raw: string | undefined): string {
+  if (raw === undefined || !isSlug(raw)) throw new NotFoundError();
+  return raw;
+}
+
+export function requirePage(raw: string | undefined): number {
+  const page = parsePageParam(raw);
+  if (page === null) throw new NotFoundError();
+  return page;
+}

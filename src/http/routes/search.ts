@@ -1,0 +1,68 @@
+// Full-text search page: any query answers 200 (400 when absurdly long), never 500, in bounded time.
+import { Router } from 'express';
+import { BadRequestError } from '../../errors.js';
+import { MAX_QUERY_CHARS, parseSearchQuery } from '../../lib/search-query.js';
+import type { Ctx } from '../context.js';
+import { stringsFor } from '../i18n.js';
+import { makeSeo } from '../view-models/seo.js';
+import { requireLang } from './params.js';
+
+const PER_PAGE = 10;
+const MAX_PAGE = 100;
+
+function firstString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return '';
+}
+
+export function searchRoutes(ctx: Ctx): Router {
+  const router = Router();
+  router.get('/:lang/search', (req, res) => {
+    const lang = requireLang(ctx, req.params.lang);
+    const raw = firstString(req.query.q);
+    if (raw.length > MAX_QUERY_CHARS) throw new BadRequestError(`Search text is limited to ${MAX_QUERY_CHARS} characters.`);
+    const pageRaw = firstString(req.query.page);
+    const page = /^[1-9]\d{0,3}$/.test(pageRaw) ? Math.min(Number(pageRaw), MAX_PAGE) : 1;
+    const now = ctx.now();
+    const parsed = parseSearchQuery(raw);
+    const q = raw.trim().slice(0, 200);
+    let result = { total: 0, hits: [] as ReturnType<Ctx['search']['search']>['hits'] };
+    let loose = false;
+    if (parsed.all) {
+      result = ctx.search.search(parsed.all, lang, now, PER_PAGE, (page - 1) * PER_PAGE);
+      if (result.total === 0 && parsed.any) {
+        result = ctx.search.search(parsed.any, lang, now, PER_PAGE, (page - 1) * PER_PAGE);
+        loose = result.total > 0;
+      }
+    }
+    const pages = Math.max(1, Math.ceil(result.total / PER_PAGE));
+    const link = (n: number) => `/${lang}/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
+    const t = stringsFor(lang);
+    const seo = makeSeo(ctx.site(), ctx.baseUrl(), {
+      title: q ? t.resultsFor(q, result.total) : t.search,
+      description: t.searchIntro,
+      path: `/${lang}/search`,
+      robots: 'noindex, follow',
+    });
+    const suggestions = result.total === 0 ? ctx.repo.latest(lang, now, 5) : [];
+    ctx.render(
+      req,
+      res,
+      'search',
+      {
+        lang,
+        seo,
+        q,
+        terms: parsed.terms,
+        hits: result.hits,
+        total: result.total,
+        loose,
+        suggestions,
+        pagination: { page, pages, prevUrl: page > 1 ? link(page - 1) : null, nextUrl: page < pages && result.total > 0 ? link(page + 1) : null },
+      },
+      { profile: 'short', cacheable: false },
+    );
+  });
+  return router;
+}

@@ -1,0 +1,64 @@
+// Runs the indexer for a long-lived process: one run at a time, a warm worker pool, a log line per run.
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import type { Logger } from '../logger.js';
+import { indexContent, type IndexReport } from './index-content.js';
+import { RenderPool } from './render-pool.js';
+import { formatReport, summarise } from './report.js';
+
+export class IndexRunner {
+  private readonly pool: RenderPool;
+  private running: Promise<IndexReport> | null = null;
+  private again = false;
+  lastReport: IndexReport | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+    private readonly logger: Logger,
+  ) {
+    this.pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
+  }
+
+  warm(): void {
+    this.pool.warm();
+  }
+
+  /** Indexes now; a request while a run is going queues exactly one more run after it. */
+  async run(reason: string): Promise<IndexReport> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.once(reason);
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.run('queued').catch(() => undefined);
+      }
+    }
+  }
+
+  private async once(reason: string): Promise<IndexReport> {
+    try {
+      const report = await indexContent(this.db, { contentDir: this.config.contentDir, maxFileBytes: this.config.maxFileBytes, pool: this.pool, siteUrl: this.config.siteUrl });
+      this.lastReport = report;
+      const counts = summarise(report.problems);
+      this.logger.info({ reason, ms: report.durationMs, rendered: report.rendered, unchanged: report.unchanged, removed: report.removed, articles: report.articles, ...counts }, 'content indexed');
+      for (const line of formatReport(report.problems.filter((p) => p.severity !== 'note'))) this.logger.warn(line);
+      return report;
+    } catch (error) {
+      // A failed run (read-only database, full disk) leaves the previous index serving.
+      this.logger.error({ err: error, reason }, 'indexing failed; the previous index keeps being served');
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.running?.catch(() => undefined);
+    await this.pool.close();
+  }
+}
