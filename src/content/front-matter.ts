@@ -4,7 +4,7 @@ import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node as Y
 export interface FrontMatter {
   data: unknown;
   /** 1-based file line of the value at `path` (falls back to the key, then the front matter start). */
-  lineOf(path: readonly PropertyKey[]): number;
+  lineOf: (path: readonly PropertyKey[]) => number;
   /** 1-based file line where the body starts. */
   bodyLine: number;
   body: string;

@@ -134,7 +134,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
       ctas.push({ course: t.course, label: t.label, line: currentLine });
     }
     if (token.type === 'link') {
-      const path = classify(token.href);
+      const path = classify((token as Tokens.Link).href);
       if (path !== null) {
         const c = coursePath.exec(path);
         const a = articlePath.exec(path);
@@ -143,7 +143,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
         else links.push({ kind: 'path', target: path.split(/[?#]/)[0] ?? path, line: currentLine });
       }
     }
-    if (token.type === 'image') images.push(token.href);
+    if (token.type === 'image') images.push((token as Tokens.Image).href);
   };
 
   const marked = new Marked({
@@ -188,7 +188,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
   // Lex first so block tokens can carry their file line into walkTokens.
   const tokens = marked.lexer(body);
   for (const token of tokens) {
-    marked.walkTokens([token], collect);
+    void marked.walkTokens([token], collect);
     currentLine += (token.raw.match(/\n/g) ?? []).length;
   }
   const html = marked.parser(tokens);

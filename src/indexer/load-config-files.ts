@@ -17,5 +17,5 @@ export function loadYamlFile<S extends z.ZodType>(file: string, text: string, sc
   if (!data.ok) return err(1, 'yaml-aliases', `refused: ${data.message}`, 'write values out instead of using many YAML aliases');
   const parsed = schema.safeParse(data.data ?? undefined);
   if (!parsed.success) return { ok: false, problems: formatZod(file, parsed.error.issues, lineOf, knownKeys) };
-  return { ok: true, value: parsed.data as z.infer<S> };
+  return { ok: true, value: parsed.data };
 }

@@ -119,7 +119,7 @@ export class RenderPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
+    await Promise.all(this.slots.map(async (s) => s.worker?.terminate()));
     this.slots.length = 0;
   }
 }
