@@ -46,8 +46,12 @@ export function createApp(deps: AppDeps): FolioApp {
   const publicDir = deps.publicDir ?? defaultPublic;
   const assets = new AssetManifest(publicDir);
   // The cache stamp moves when the index changes (any process) or when a scheduled article's time arrives.
-  const generation = deps.db.prepare<[], { value: string }>("SELECT value FROM index_state WHERE key = 'generation'");
-  const nextPublish = deps.db.prepare<{ now: number }, { t: number | null }>('SELECT min(published_at) AS t FROM articles WHERE draft = 0 AND published_at > @now');
+  const generation = deps.db.prepare<[], { value: string }>(
+    "SELECT value FROM index_state WHERE key = 'generation'",
+  );
+  const nextPublish = deps.db.prepare<{ now: number }, { t: number | null }>(
+    'SELECT min(published_at) AS t FROM articles WHERE draft = 0 AND published_at > @now',
+  );
   let lastGen = '';
   let publishAt: number | null = null;
   let epoch = 0;
@@ -62,7 +66,15 @@ export function createApp(deps: AppDeps): FolioApp {
     return `${gen}:${epoch}`;
   };
   const cache = new PageCache({ maxBytes: deps.pageCacheBytes ?? 48 * 1024 * 1024, stamp });
-  const ctx = createCtx({ db: deps.db, config: deps.config, logger: deps.logger, cache, assets, now, ...(deps.viewsDir ? { viewsDir: deps.viewsDir } : {}) });
+  const ctx = createCtx({
+    db: deps.db,
+    config: deps.config,
+    logger: deps.logger,
+    cache,
+    assets,
+    now,
+    ...(deps.viewsDir ? { viewsDir: deps.viewsDir } : {}),
+  });
 
   const app = express();
   app.disable('x-powered-by');

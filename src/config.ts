@@ -26,14 +26,17 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new StartupError(`${name}=${raw} is not valid: use a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new StartupError(`${name}=${raw} is not valid: use a whole number from ${min} to ${max}`);
   return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
-  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const nodeEnv =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const level = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')).toLowerCase();
-  if (!(LEVELS as readonly string[]).includes(level)) throw new StartupError(`LOG_LEVEL=${env.LOG_LEVEL} is not valid: use one of ${LEVELS.join(', ')}`);
+  if (!(LEVELS as readonly string[]).includes(level))
+    throw new StartupError(`LOG_LEVEL=${env.LOG_LEVEL} is not valid: use one of ${LEVELS.join(', ')}`);
   let siteUrl: string | null = null;
   if (env.SITE_URL) {
     try {
@@ -41,11 +44,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
       siteUrl = u.origin + u.pathname.replace(/\/+$/, '');
     } catch {
-      throw new StartupError(`SITE_URL=${env.SITE_URL} is not valid: use an absolute http(s) URL like https://blog.example.com`);
+      throw new StartupError(
+        `SITE_URL=${env.SITE_URL} is not valid: use an absolute http(s) URL like https://blog.example.com`,
+      );
     }
   }
   const feedContent = env.FEED_CONTENT ?? 'full';
-  if (feedContent !== 'full' && feedContent !== 'excerpt') throw new StartupError(`FEED_CONTENT=${feedContent} is not valid: use full or excerpt`);
+  if (feedContent !== 'full' && feedContent !== 'excerpt')
+    throw new StartupError(`FEED_CONTENT=${feedContent} is not valid: use full or excerpt`);
   return Object.freeze({
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',

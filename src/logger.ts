@@ -8,7 +8,10 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
     level: config.logLevel,
     base: { app: 'folio' },
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.email', '*.phone', 'csrfSecret'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', '*.email', '*.phone', 'csrfSecret'],
+      censor: '[redacted]',
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, host: config.host, db: config.dbPath, content: config.contentDir }, `Folio is serving on http://localhost:${port}`);
+    logger.info(
+      { port, host: config.host, db: config.dbPath, content: config.contentDir },
+      `Folio is serving on http://localhost:${port}`,
+    );
     if (hasIndex) void runner.run('start').catch(() => undefined);
     else runner.warm();
   });
@@ -52,7 +55,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof StartupError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message =
+    error instanceof StartupError
+      ? error.message
+      : error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : String(error);
   console.error(`Folio could not start: ${message}`);
   process.exit(1);
 });

@@ -17,14 +17,31 @@ async function main(): Promise<number> {
   const db = openMigrated(':memory:');
   const pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
   try {
-    const report = await indexContent(db, { contentDir: config.contentDir, maxFileBytes: config.maxFileBytes, pool, siteUrl: config.siteUrl });
+    const report = await indexContent(db, {
+      contentDir: config.contentDir,
+      maxFileBytes: config.maxFileBytes,
+      pool,
+      siteUrl: config.siteUrl,
+    });
     const counts = summarise(report.problems);
     const prefix = `${relative(process.cwd(), config.contentDir) || '.'}/`;
     if (json) {
-      console.log(JSON.stringify({ ...counts, articles: report.articles, problems: report.problems.map((p) => ({ ...p, file: prefix + p.file })) }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            ...counts,
+            articles: report.articles,
+            problems: report.problems.map((p) => ({ ...p, file: prefix + p.file })),
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       for (const line of formatReport(report.problems, prefix)) console.log(line);
-      console.log(`${report.articles} articles checked: ${counts.errors} errors, ${counts.warnings} warnings, ${counts.notes} notes`);
+      console.log(
+        `${report.articles} articles checked: ${counts.errors} errors, ${counts.warnings} warnings, ${counts.notes} notes`,
+      );
     }
     return counts.errors > 0 ? 1 : 0;
   } finally {

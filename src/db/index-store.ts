@@ -58,11 +58,16 @@ export function createIndexStore(db: Db) {
              a.related_json, a.aliases_json, a.draft, a.published_at, a.terms_json, a.facts_json,
              (SELECT json_group_array(t.name) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id) AS tags
       FROM articles a`),
-    storedCourses: db.prepare<[], { source_path: string; content_hash: string; area_slug: string; slug: string }>(
-      'SELECT source_path, content_hash, area_slug, slug FROM courses',
+    storedCourses: db.prepare<
+      [],
+      { source_path: string; content_hash: string; area_slug: string; slug: string }
+    >('SELECT source_path, content_hash, area_slug, slug FROM courses'),
+    keyId: db.prepare<{ lang: string; slug: string }, { id: number }>(
+      'SELECT id FROM article_keys WHERE lang = @lang AND slug = @slug',
     ),
-    keyId: db.prepare<{ lang: string; slug: string }, { id: number }>('SELECT id FROM article_keys WHERE lang = @lang AND slug = @slug'),
-    insertKey: db.prepare<{ lang: string; slug: string }>('INSERT INTO article_keys (lang, slug) VALUES (@lang, @slug)'),
+    insertKey: db.prepare<{ lang: string; slug: string }>(
+      'INSERT INTO article_keys (lang, slug) VALUES (@lang, @slug)',
+    ),
     markPublic: db.prepare<{ id: number }>('UPDATE article_keys SET was_public = 1 WHERE id = @id'),
     deleteArticle: db.prepare<{ id: number }>('DELETE FROM articles WHERE id = @id'),
     deleteFts: db.prepare<{ id: number }>('DELETE FROM articles_fts WHERE rowid = @id'),
@@ -103,28 +108,39 @@ export function createIndexStore(db: Db) {
     insertRelated: db.prepare<{ article_id: number; rank: number; related_id: number; score: number }>(
       'INSERT INTO related (article_id, rank, related_id, score) VALUES (@article_id, @rank, @related_id, @score)',
     ),
-    upsertAuthor: db.prepare(`INSERT INTO authors (slug, name, bio, avatar, url, active) VALUES (@slug, @name, @bio, @avatar, @url, 1)
+    upsertAuthor:
+      db.prepare(`INSERT INTO authors (slug, name, bio, avatar, url, active) VALUES (@slug, @name, @bio, @avatar, @url, 1)
       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, bio = excluded.bio, avatar = excluded.avatar, url = excluded.url, active = 1`),
     deactivateAuthors: db.prepare('UPDATE authors SET active = 0'),
-    upsertCategory: db.prepare(`INSERT INTO categories (slug, name, description, parent_slug, position, active)
+    upsertCategory:
+      db.prepare(`INSERT INTO categories (slug, name, description, parent_slug, position, active)
       VALUES (@slug, @name, @description, @parent_slug, @position, 1)
       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description, parent_slug = excluded.parent_slug,
         position = excluded.position, active = 1`),
     deactivateCategories: db.prepare('UPDATE categories SET active = 0'),
     clearAreas: db.prepare('DELETE FROM course_areas'),
-    insertArea: db.prepare('INSERT INTO course_areas (slug, name, intro, position) VALUES (@slug, @name, @intro, @position)'),
+    insertArea: db.prepare(
+      'INSERT INTO course_areas (slug, name, intro, position) VALUES (@slug, @name, @intro, @position)',
+    ),
     deleteCourse: db.prepare<{ source_path: string }>('DELETE FROM courses WHERE source_path = @source_path'),
-    upsertCourse: db.prepare(`INSERT INTO courses (area_slug, slug, source_path, content_hash, title, summary, featured, data_json, body_html, modified_at)
+    upsertCourse:
+      db.prepare(`INSERT INTO courses (area_slug, slug, source_path, content_hash, title, summary, featured, data_json, body_html, modified_at)
       VALUES (@area_slug, @slug, @source_path, @content_hash, @title, @summary, @featured, @data_json, @body_html, @modified_at)
       ON CONFLICT (source_path) DO UPDATE SET area_slug = excluded.area_slug, slug = excluded.slug, content_hash = excluded.content_hash,
         title = excluded.title, summary = excluded.summary, featured = excluded.featured, data_json = excluded.data_json,
         body_html = excluded.body_html, modified_at = excluded.modified_at`),
     clearErrors: db.prepare('DELETE FROM content_errors'),
-    insertError: db.prepare('INSERT INTO content_errors (file, line, code, message, hint, severity) VALUES (@file, @line, @code, @message, @hint, @severity)'),
-    setState: db.prepare<{ key: string; value: string }>('INSERT INTO index_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    insertError: db.prepare(
+      'INSERT INTO content_errors (file, line, code, message, hint, severity) VALUES (@file, @line, @code, @message, @hint, @severity)',
+    ),
+    setState: db.prepare<{ key: string; value: string }>(
+      'INSERT INTO index_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
     activeCategories: db.prepare('SELECT slug FROM categories WHERE active = 1').pluck(),
     activeAuthors: db.prepare('SELECT slug FROM authors WHERE active = 1').pluck(),
-    getState: db.prepare<{ key: string }, { value: string }>('SELECT value FROM index_state WHERE key = @key'),
+    getState: db.prepare<{ key: string }, { value: string }>(
+      'SELECT value FROM index_state WHERE key = @key',
+    ),
   };
 
   return {
@@ -185,38 +201,66 @@ export function createIndexStore(db: Db) {
         body_text: e.text,
         toc_json: JSON.stringify(e.toc),
         terms_json: JSON.stringify(e.terms),
-        facts_json: JSON.stringify({ links: e.links, ctas: e.ctas, images: e.images, lines: e.lines } satisfies ArticleFacts),
+        facts_json: JSON.stringify({
+          links: e.links,
+          ctas: e.ctas,
+          images: e.images,
+          lines: e.lines,
+        } satisfies ArticleFacts),
         word_count: e.words,
         reading_minutes: e.readingMinutes,
         indexed_at: now,
       });
       if (!e.draft && e.publishedAt <= now) s.markPublic.run({ id });
       s.deleteFts.run({ id });
-      s.insertFts.run({ id, title: e.title, excerpt: e.excerpt, body: e.text, tags: tagSlugs.map((t) => t.name).join(' ') });
+      s.insertFts.run({
+        id,
+        title: e.title,
+        excerpt: e.excerpt,
+        body: e.text,
+        tags: tagSlugs.map((t) => t.name).join(' '),
+      });
       s.clearArticleTags.run({ id });
       tagSlugs.forEach((t, position) => {
         const tag = s.upsertTag.get(t);
         if (tag) s.insertArticleTag.run({ article_id: id, tag_id: tag.id, position });
       });
       s.clearLinks.run({ id });
-      for (const link of e.links) s.insertLink.run({ source_id: id, kind: link.kind, target: link.target, line: link.line });
-      for (const cta of e.ctas) s.insertLink.run({ source_id: id, kind: 'course', target: cta.course, line: cta.line });
+      for (const link of e.links)
+        s.insertLink.run({ source_id: id, kind: link.kind, target: link.target, line: link.line });
+      for (const cta of e.ctas)
+        s.insertLink.run({ source_id: id, kind: 'course', target: cta.course, line: cta.line });
       if (e.cta) s.insertLink.run({ source_id: id, kind: 'course', target: e.cta, line: e.lines.cta ?? 1 });
       s.clearRedirects.run({ id });
       for (const from of e.aliases) s.insertRedirect.run({ from_path: from, article_id: id });
     },
     writeRelated(id: number, list: readonly { id: number; score: number }[]): void {
       s.clearRelated.run({ id });
-      list.forEach((r, rank) => s.insertRelated.run({ article_id: id, rank, related_id: r.id, score: r.score }));
+      list.forEach((r, rank) =>
+        s.insertRelated.run({ article_id: id, rank, related_id: r.id, score: r.score }),
+      );
     },
     writeAuthors(authors: readonly AuthorInput[]): void {
       s.deactivateAuthors.run();
-      for (const a of authors) s.upsertAuthor.run({ slug: a.slug, name: a.name, bio: a.bio, avatar: a.avatar ?? null, url: a.url ?? null });
+      for (const a of authors)
+        s.upsertAuthor.run({
+          slug: a.slug,
+          name: a.name,
+          bio: a.bio,
+          avatar: a.avatar ?? null,
+          url: a.url ?? null,
+        });
     },
     writeCategories(categories: readonly CategoryInput[]): void {
       s.deactivateCategories.run();
       categories.forEach((c, position) =>
-        s.upsertCategory.run({ slug: c.slug, name: c.name, description: c.description, parent_slug: c.parent ?? null, position }),
+        s.upsertCategory.run({
+          slug: c.slug,
+          name: c.name,
+          description: c.description,
+          parent_slug: c.parent ?? null,
+          position,
+        }),
       );
     },
     writeAreas(areas: readonly { slug: string; name: string; intro: string; position: number }[]): void {
@@ -242,7 +286,15 @@ export function createIndexStore(db: Db) {
     },
     writeProblems(problems: readonly ContentProblem[]): void {
       s.clearErrors.run();
-      for (const p of problems) s.insertError.run({ file: p.file, line: p.line, code: p.code, message: p.message, hint: p.hint ?? null, severity: p.severity });
+      for (const p of problems)
+        s.insertError.run({
+          file: p.file,
+          line: p.line,
+          code: p.code,
+          message: p.message,
+          hint: p.hint ?? null,
+          severity: p.severity,
+        });
     },
     activeSlugs(table: 'categories' | 'authors'): string[] {
       return (table === 'categories' ? s.activeCategories : s.activeAuthors).all() as string[];

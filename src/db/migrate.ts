@@ -19,14 +19,20 @@ export function readMigrations(dir: string): Migration[] {
 
 /** Returns the versions applied by this call. A failing migration rolls back and throws a StartupError. */
 export function migrate(db: Db, migrations: readonly Migration[]): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`,
+  );
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const newest = Math.max(0, ...applied);
   const known = Math.max(0, ...migrations.map((m) => m.version));
   if (newest > known) {
-    throw new StartupError(`the database is at schema version ${newest} but this code only knows up to ${known}; run a newer Folio or use another DB_PATH`);
+    throw new StartupError(
+      `the database is at schema version ${newest} but this code only knows up to ${known}; run a newer Folio or use another DB_PATH`,
+    );
   }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)');
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)',
+  );
   const done: number[] = [];
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
@@ -38,7 +44,10 @@ export function migrate(db: Db, migrations: readonly Migration[]): number[] {
       apply();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new StartupError(`migration ${m.name} failed and was rolled back (the database is unchanged): ${reason}`, { cause: error });
+      throw new StartupError(
+        `migration ${m.name} failed and was rolled back (the database is unchanged): ${reason}`,
+        { cause: error },
+      );
     }
     done.push(m.version);
   }

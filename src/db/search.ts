@@ -20,7 +20,10 @@ function escapeSnippet(raw: string): string {
 }
 
 export function createSearch(db: Db) {
-  const hits = db.prepare<{ match: string; lang: string; now: number; limit: number; offset: number }, SearchHit>(`
+  const hits = db.prepare<
+    { match: string; lang: string; now: number; limit: number; offset: number },
+    SearchHit
+  >(`
     SELECT a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, a.reading_minutes, a.image, a.image_alt,
       a.category_slug, c.name AS category_name, a.author_slug, u.name AS author_name,
       snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', 28) AS snippet
@@ -35,7 +38,13 @@ export function createSearch(db: Db) {
     WHERE articles_fts MATCH @match AND a.lang = @lang AND a.draft = 0 AND a.published_at <= @now`);
 
   return {
-    search(match: string, lang: string, now: number, limit: number, offset: number): { total: number; hits: SearchHit[] } {
+    search(
+      match: string,
+      lang: string,
+      now: number,
+      limit: number,
+      offset: number,
+    ): { total: number; hits: SearchHit[] } {
       const total = count.get({ match, lang, now })?.n ?? 0;
       if (total === 0 || offset >= total) return { total, hits: [] };
       const rows = hits.all({ match, lang, now, limit, offset });

@@ -76,7 +76,8 @@ export interface AreaRow {
 
 const CARD = `a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, a.reading_minutes, a.image, a.image_alt,
   a.category_slug, c.name AS category_name, a.author_slug, u.name AS author_name`;
-const JOINS = 'LEFT JOIN categories c ON c.slug = a.category_slug LEFT JOIN authors u ON u.slug = a.author_slug';
+const JOINS =
+  'LEFT JOIN categories c ON c.slug = a.category_slug LEFT JOIN authors u ON u.slug = a.author_slug';
 const VISIBLE = 'a.draft = 0 AND a.published_at <= @now';
 
 export function createSiteRepo(db: Db) {
@@ -85,23 +86,36 @@ export function createSiteRepo(db: Db) {
     latest: db.prepare<{ lang: string; now: number; limit: number; offset: number }, ArticleCard>(
       `SELECT ${CARD} FROM articles a ${JOINS} WHERE a.lang = @lang AND ${VISIBLE} ORDER BY a.published_at DESC, a.id DESC LIMIT @limit OFFSET @offset`,
     ),
-    countLatest: db.prepare<{ lang: string; now: number }, { n: number }>(`SELECT count(*) AS n FROM articles a WHERE a.lang = @lang AND ${VISIBLE}`),
-    allVisible: db.prepare<{ now: number }, ArticleCard>(`SELECT ${CARD} FROM articles a ${JOINS} WHERE ${VISIBLE} ORDER BY a.published_at DESC, a.id DESC`),
-    byCategory: db.prepare<{ lang: string; slug: string; now: number; limit: number; offset: number }, ArticleCard>(
+    countLatest: db.prepare<{ lang: string; now: number }, { n: number }>(
+      `SELECT count(*) AS n FROM articles a WHERE a.lang = @lang AND ${VISIBLE}`,
+    ),
+    allVisible: db.prepare<{ now: number }, ArticleCard>(
+      `SELECT ${CARD} FROM articles a ${JOINS} WHERE ${VISIBLE} ORDER BY a.published_at DESC, a.id DESC`,
+    ),
+    byCategory: db.prepare<
+      { lang: string; slug: string; now: number; limit: number; offset: number },
+      ArticleCard
+    >(
       `SELECT ${CARD} FROM articles a ${JOINS} WHERE a.lang = @lang AND a.category_slug = @slug AND ${VISIBLE}
        ORDER BY a.published_at DESC, a.id DESC LIMIT @limit OFFSET @offset`,
     ),
     countCategory: db.prepare<{ lang: string; slug: string; now: number }, { n: number }>(
       `SELECT count(*) AS n FROM articles a WHERE a.lang = @lang AND a.category_slug = @slug AND ${VISIBLE}`,
     ),
-    byAuthor: db.prepare<{ lang: string; slug: string; now: number; limit: number; offset: number }, ArticleCard>(
+    byAuthor: db.prepare<
+      { lang: string; slug: string; now: number; limit: number; offset: number },
+      ArticleCard
+    >(
       `SELECT ${CARD} FROM articles a ${JOINS} WHERE a.lang = @lang AND a.author_slug = @slug AND ${VISIBLE}
        ORDER BY a.published_at DESC, a.id DESC LIMIT @limit OFFSET @offset`,
     ),
     countAuthor: db.prepare<{ lang: string; slug: string; now: number }, { n: number }>(
       `SELECT count(*) AS n FROM articles a WHERE a.lang = @lang AND a.author_slug = @slug AND ${VISIBLE}`,
     ),
-    byTag: db.prepare<{ lang: string; slug: string; now: number; limit: number; offset: number }, ArticleCard>(
+    byTag: db.prepare<
+      { lang: string; slug: string; now: number; limit: number; offset: number },
+      ArticleCard
+    >(
       `SELECT ${CARD} FROM article_tags x JOIN tags t ON t.id = x.tag_id JOIN articles a ON a.id = x.article_id ${JOINS}
        WHERE t.slug = @slug AND a.lang = @lang AND ${VISIBLE} ORDER BY a.published_at DESC, a.id DESC LIMIT @limit OFFSET @offset`,
     ),
@@ -140,7 +154,10 @@ export function createSiteRepo(db: Db) {
       `SELECT DISTINCT ${CARD} FROM links l JOIN articles a ON a.id = l.source_id ${JOINS}
        WHERE l.kind = 'article' AND l.target = @target AND a.id != @id AND ${VISIBLE} ORDER BY a.published_at DESC LIMIT 20`,
     ),
-    translations: db.prepare<{ key: string; id: number; now: number }, { lang: string; slug: string; title: string }>(
+    translations: db.prepare<
+      { key: string; id: number; now: number },
+      { lang: string; slug: string; title: string }
+    >(
       `SELECT a.lang, a.slug, a.title FROM articles a WHERE a.translation_key = @key AND a.id != @id AND ${VISIBLE} ORDER BY a.lang`,
     ),
     categories: db.prepare<{ lang: string; now: number }, Category>(
@@ -155,8 +172,12 @@ export function createSiteRepo(db: Db) {
       `SELECT u.id, u.slug, u.name, u.bio, u.avatar, u.url,
          (SELECT count(*) FROM articles a WHERE a.author_slug = u.slug AND ${VISIBLE}) AS count FROM authors u WHERE u.active = 1 ORDER BY u.name`,
     ),
-    author: db.prepare<{ slug: string }, Omit<Author, 'count'>>('SELECT id, slug, name, bio, avatar, url FROM authors WHERE slug = @slug AND active = 1'),
-    tag: db.prepare<{ slug: string }, Omit<Tag, 'count'>>('SELECT id, slug, name FROM tags WHERE slug = @slug'),
+    author: db.prepare<{ slug: string }, Omit<Author, 'count'>>(
+      'SELECT id, slug, name, bio, avatar, url FROM authors WHERE slug = @slug AND active = 1',
+    ),
+    tag: db.prepare<{ slug: string }, Omit<Tag, 'count'>>(
+      'SELECT id, slug, name FROM tags WHERE slug = @slug',
+    ),
     tags: db.prepare<{ now: number }, Tag>(
       `SELECT t.id, t.slug, t.name, count(a.id) AS count FROM tags t JOIN article_tags x ON x.tag_id = t.id
        JOIN articles a ON a.id = x.article_id AND ${VISIBLE} GROUP BY t.id ORDER BY t.name`,
@@ -167,10 +188,16 @@ export function createSiteRepo(db: Db) {
     gone: db.prepare<{ lang: string; slug: string }, { id: number }>(
       'SELECT k.id FROM article_keys k WHERE k.lang = @lang AND k.slug = @slug AND k.was_public = 1 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = k.id)',
     ),
-    nextPublish: db.prepare<{ now: number }, { t: number | null }>('SELECT min(published_at) AS t FROM articles WHERE draft = 0 AND published_at > @now'),
+    nextPublish: db.prepare<{ now: number }, { t: number | null }>(
+      'SELECT min(published_at) AS t FROM articles WHERE draft = 0 AND published_at > @now',
+    ),
     areas: db.prepare<[], AreaRow>('SELECT id, slug, name, intro FROM course_areas ORDER BY position, name'),
-    area: db.prepare<{ slug: string }, AreaRow>('SELECT id, slug, name, intro FROM course_areas WHERE slug = @slug'),
-    courses: db.prepare<[], CourseRow>('SELECT id, area_slug, slug, title, summary, featured, data_json, body_html, modified_at FROM courses ORDER BY area_slug, title'),
+    area: db.prepare<{ slug: string }, AreaRow>(
+      'SELECT id, slug, name, intro FROM course_areas WHERE slug = @slug',
+    ),
+    courses: db.prepare<[], CourseRow>(
+      'SELECT id, area_slug, slug, title, summary, featured, data_json, body_html, modified_at FROM courses ORDER BY area_slug, title',
+    ),
     coursesIn: db.prepare<{ area: string }, CourseRow>(
       'SELECT id, area_slug, slug, title, summary, featured, data_json, body_html, modified_at FROM courses WHERE area_slug = @area ORDER BY title',
     ),
@@ -187,7 +214,10 @@ export function createSiteRepo(db: Db) {
     errorCount: db.prepare<[], { errors: number; warnings: number }>(
       "SELECT coalesce(sum(severity = 'error'), 0) AS errors, coalesce(sum(severity = 'warning'), 0) AS warnings FROM content_errors",
     ),
-    errors: db.prepare<[], { file: string; line: number; code: string; message: string; hint: string | null; severity: string }>(
+    errors: db.prepare<
+      [],
+      { file: string; line: number; code: string; message: string; hint: string | null; severity: string }
+    >(
       "SELECT file, line, code, message, hint, severity FROM content_errors WHERE severity = 'error' ORDER BY file, line",
     ),
   };
@@ -199,25 +229,42 @@ export function createSiteRepo(db: Db) {
     },
     site(): SiteConfig {
       const raw = q.state.get({ key: 'site_json' })?.value;
-      return raw ? (JSON.parse(raw) as SiteConfig) : { title: 'Folio', description: '', default_language: 'en', languages: [{ code: 'en', name: 'English' }], nav: [] };
+      return raw
+        ? (JSON.parse(raw) as SiteConfig)
+        : {
+            title: 'Folio',
+            description: '',
+            default_language: 'en',
+            languages: [{ code: 'en', name: 'English' }],
+            nav: [],
+          };
     },
-    latest: (lang: string, now: number, limit: number, offset = 0) => q.latest.all({ lang, now, limit, offset }),
+    latest: (lang: string, now: number, limit: number, offset = 0) =>
+      q.latest.all({ lang, now, limit, offset }),
     countLatest: (lang: string, now: number) => q.countLatest.get({ lang, now })?.n ?? 0,
     allVisible: (now: number) => q.allVisible.all({ now }),
-    byCategory: (lang: string, slug: string, now: number, limit: number, offset: number) => q.byCategory.all({ lang, slug, now, limit, offset }),
-    countCategory: (lang: string, slug: string, now: number) => q.countCategory.get({ lang, slug, now })?.n ?? 0,
-    byAuthor: (lang: string, slug: string, now: number, limit: number, offset: number) => q.byAuthor.all({ lang, slug, now, limit, offset }),
+    byCategory: (lang: string, slug: string, now: number, limit: number, offset: number) =>
+      q.byCategory.all({ lang, slug, now, limit, offset }),
+    countCategory: (lang: string, slug: string, now: number) =>
+      q.countCategory.get({ lang, slug, now })?.n ?? 0,
+    byAuthor: (lang: string, slug: string, now: number, limit: number, offset: number) =>
+      q.byAuthor.all({ lang, slug, now, limit, offset }),
     countAuthor: (lang: string, slug: string, now: number) => q.countAuthor.get({ lang, slug, now })?.n ?? 0,
-    byTag: (lang: string, slug: string, now: number, limit: number, offset: number) => q.byTag.all({ lang, slug, now, limit, offset }),
+    byTag: (lang: string, slug: string, now: number, limit: number, offset: number) =>
+      q.byTag.all({ lang, slug, now, limit, offset }),
     countTag: (lang: string, slug: string, now: number) => q.countTag.get({ lang, slug, now })?.n ?? 0,
     article: (lang: string, slug: string, now: number) => one(q.article.get({ lang, slug, now })),
     articleById: (id: number, now: number) => one(q.articleById.get({ id, now })),
     tagsOf: (id: number) => q.tagsOf.all({ id }),
     related: (id: number, now: number) => q.related.all({ id, now }),
-    bySlugs: (lang: string, slugs: readonly string[], now: number) => q.bySlugs.all({ lang, slugs: JSON.stringify(slugs), now }),
-    prev: (a: ArticleCard, now: number) => one(q.prev.get({ lang: a.lang, category: a.category_slug, at: a.published_at, id: a.id, now })),
-    next: (a: ArticleCard, now: number) => one(q.next.get({ lang: a.lang, category: a.category_slug, at: a.published_at, id: a.id, now })),
-    backlinks: (a: ArticleCard, now: number) => q.backlinks.all({ target: `${a.lang}/${a.slug}`, id: a.id, now }),
+    bySlugs: (lang: string, slugs: readonly string[], now: number) =>
+      q.bySlugs.all({ lang, slugs: JSON.stringify(slugs), now }),
+    prev: (a: ArticleCard, now: number) =>
+      one(q.prev.get({ lang: a.lang, category: a.category_slug, at: a.published_at, id: a.id, now })),
+    next: (a: ArticleCard, now: number) =>
+      one(q.next.get({ lang: a.lang, category: a.category_slug, at: a.published_at, id: a.id, now })),
+    backlinks: (a: ArticleCard, now: number) =>
+      q.backlinks.all({ target: `${a.lang}/${a.slug}`, id: a.id, now }),
     translations: (key: string, id: number, now: number) => q.translations.all({ key, id, now }),
     categories: (lang: string, now: number) => q.categories.all({ lang, now }),
     category: (slug: string) => one(q.category.get({ slug })),
@@ -233,7 +280,8 @@ export function createSiteRepo(db: Db) {
     courses: () => q.courses.all(),
     coursesIn: (area: string) => q.coursesIn.all({ area }),
     course: (area: string, slug: string) => one(q.course.get({ area, slug })),
-    articlesForCourse: (area: string, slug: string, lang: string, now: number) => q.articlesForCourse.all({ target: `${area}/${slug}`, lang, now }),
+    articlesForCourse: (area: string, slug: string, lang: string, now: number) =>
+      q.articlesForCourse.all({ target: `${area}/${slug}`, lang, now }),
     counts: (now: number) => q.counts.get({ now }) ?? { total: 0, visible: 0 },
     errorCount: () => q.errorCount.get() ?? { errors: 0, warnings: 0 },
     contentErrors: () => q.errors.all(),

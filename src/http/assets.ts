@@ -10,7 +10,10 @@ export interface Asset {
   type: string;
 }
 
-const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
 
 export class AssetManifest {
   private byName = new Map<string, Asset>();
@@ -35,7 +38,11 @@ export class AssetManifest {
         const body = readFileSync(join(dir, name));
         const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
         const ext = extname(name);
-        const asset = { url: `/assets/${name.slice(0, -ext.length)}.${hash}${ext}`, body, type: TYPES[ext] ?? 'application/octet-stream' };
+        const asset = {
+          url: `/assets/${name.slice(0, -ext.length)}.${hash}${ext}`,
+          body,
+          type: TYPES[ext] ?? 'application/octet-stream',
+        };
         this.byName.set(`${folder}/${name}`, asset);
         this.byUrl.set(asset.url, asset);
       }

@@ -51,7 +51,15 @@ export interface RenderOptions {
   lastModified?: number;
 }
 
-export function createCtx(deps: { db: Db; config: Config; logger: Logger; cache: PageCache; assets: AssetManifest; now: () => number; viewsDir?: string }): Ctx {
+export function createCtx(deps: {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  cache: PageCache;
+  assets: AssetManifest;
+  now: () => number;
+  viewsDir?: string;
+}): Ctx {
   const repo = createSiteRepo(deps.db);
   const search = createSearch(deps.db);
   const viewsDir = deps.viewsDir ?? defaultViews;
@@ -61,14 +69,20 @@ export function createCtx(deps: { db: Db; config: Config; logger: Logger; cache:
     if (!siteMemo || siteMemo.gen !== gen) siteMemo = { gen, site: repo.site() };
     return siteMemo.site;
   };
-  const baseUrl = () => deps.config.siteUrl ?? site().url?.replace(/\/+$/, '') ?? `http://localhost:${deps.config.port}`;
+  const baseUrl = () =>
+    deps.config.siteUrl ?? site().url?.replace(/\/+$/, '') ?? `http://localhost:${deps.config.port}`;
   const ejsCache = deps.config.env === 'production';
 
   const send: Ctx['send'] = (req, res, body, type, options = {}) => {
     const status = options.status ?? 200;
     res.setHeader('Cache-Control', CACHE_PROFILES[options.profile ?? (status === 200 ? 'page' : 'short')]);
     const prepared = prepareResponse(res, body, type, options.lastModified ?? deps.now(), status);
-    if (status === 200 && options.cacheable !== false && !req.originalUrl.includes('?') && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (
+      status === 200 &&
+      options.cacheable !== false &&
+      !req.originalUrl.includes('?') &&
+      (req.method === 'GET' || req.method === 'HEAD')
+    ) {
       deps.cache.set(req.originalUrl, prepared);
     }
     deliver(req, res, prepared);
@@ -103,8 +117,15 @@ export function createCtx(deps: { db: Db; config: Config; logger: Logger; cache:
         ...ctx.pageExtras,
         ...locals,
       };
-      const body = ejs.render(readView(viewsDir, `pages/${view}.ejs`, ejsCache), common, { filename: join(viewsDir, 'pages', `${view}.ejs`), cache: ejsCache });
-      const html = ejs.render(readView(viewsDir, 'layouts/main.ejs', ejsCache), { ...common, body }, { filename: join(viewsDir, 'layouts', 'main.ejs'), cache: ejsCache });
+      const body = ejs.render(readView(viewsDir, `pages/${view}.ejs`, ejsCache), common, {
+        filename: join(viewsDir, 'pages', `${view}.ejs`),
+        cache: ejsCache,
+      });
+      const html = ejs.render(
+        readView(viewsDir, 'layouts/main.ejs', ejsCache),
+        { ...common, body },
+        { filename: join(viewsDir, 'layouts', 'main.ejs'), cache: ejsCache },
+      );
       res.setHeader('Content-Security-Policy', cspForHtml(html));
       send(req, res, html, 'text/html; charset=utf-8', options);
     },

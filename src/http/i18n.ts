@@ -40,7 +40,8 @@ const en = {
   anyWordResults: 'No article contains all of these words; these contain some of them:',
   searchIntro: 'Type a few words to search every article.',
   notFoundTitle: 'Page not found',
-  notFoundText: 'We could not find that page. It may have moved, or the address may be mistyped. Try a search or pick a category.',
+  notFoundText:
+    'We could not find that page. It may have moved, or the address may be mistyped. Try a search or pick a category.',
   goneTitle: 'This article has been removed',
   goneText: 'The article that used to live here is no longer published. Try a search or pick a category.',
   errorTitle: 'Something went wrong',
@@ -98,9 +99,11 @@ const fr: Strings = {
   anyWordResults: 'Aucun article ne contient tous ces mots ; ceux-ci en contiennent une partie :',
   searchIntro: 'Saisissez quelques mots pour chercher dans tous les articles.',
   notFoundTitle: 'Page introuvable',
-  notFoundText: "Cette page est introuvable. Elle a peut-être été déplacée, ou l'adresse contient une faute. Essayez une recherche ou choisissez une catégorie.",
+  notFoundText:
+    "Cette page est introuvable. Elle a peut-être été déplacée, ou l'adresse contient une faute. Essayez une recherche ou choisissez une catégorie.",
   goneTitle: 'Cet article a été retiré',
-  goneText: "L'article qui se trouvait ici n'est plus publié. Essayez une recherche ou choisissez une catégorie.",
+  goneText:
+    "L'article qui se trouvait ici n'est plus publié. Essayez une recherche ou choisissez une catégorie.",
   errorTitle: 'Une erreur est survenue',
   errorText: "Désolé, cette page n'a pas pu être affichée. Réessayez dans un instant.",
   badRequestTitle: "Cette requête n'a pas pu être comprise",

@@ -15,14 +15,30 @@ export interface PreparedResponse {
 }
 
 const MIN_COMPRESS = 1024;
-const DROP = new Set(['content-length', 'content-encoding', 'etag', 'last-modified', 'vary', 'date', 'connection', 'transfer-encoding', 'set-cookie']);
+const DROP = new Set([
+  'content-length',
+  'content-encoding',
+  'etag',
+  'last-modified',
+  'vary',
+  'date',
+  'connection',
+  'transfer-encoding',
+  'set-cookie',
+]);
 
 export function strongEtag(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
 /** Freezes what the response would send: headers already set on `res` (security, cache profile) plus validators. */
-export function prepareResponse(res: ServerResponse, body: string | Buffer, contentType: string, lastModified: number, status = 200): PreparedResponse {
+export function prepareResponse(
+  res: ServerResponse,
+  body: string | Buffer,
+  contentType: string,
+  lastModified: number,
+  status = 200,
+): PreparedResponse {
   const buf = typeof body === 'string' ? Buffer.from(body) : body;
   const headers: OutgoingHttpHeaders = {};
   for (const [k, v] of Object.entries(res.getHeaders())) if (!DROP.has(k) && v !== undefined) headers[k] = v;
@@ -53,7 +69,8 @@ export function isFresh(req: IncomingMessage, p: PreparedResponse): boolean {
   return false;
 }
 
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+json|javascript|manifest\+json))/;
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+json|javascript|manifest\+json))/;
 
 function compressible(p: PreparedResponse): boolean {
   return p.body.length >= MIN_COMPRESS && COMPRESSIBLE.test(String(p.headers['content-type']));
@@ -78,8 +95,19 @@ export function deliver(req: IncomingMessage, res: ServerResponse, p: PreparedRe
   }
   const encoding = pickEncoding(req, p);
   let body = p.body;
-  if (encoding === 'br') body = p.br ??= brotliCompressSync(p.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: p.body.length } });
+  if (encoding === 'br')
+    body = p.br ??= brotliCompressSync(p.body, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: p.body.length,
+      },
+    });
   else if (encoding === 'gzip') body = p.gzip ??= gzipSync(p.body, { level: 6 });
-  res.writeHead(p.status, { ...p.headers, ...vary, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': body.length });
+  res.writeHead(p.status, {
+    ...p.headers,
+    ...vary,
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+    'content-length': body.length,
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

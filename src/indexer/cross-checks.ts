@@ -37,14 +37,47 @@ interface Version {
 }
 
 function fromEntry(e: ArticleEntry): Version {
-  return { path: e.sourcePath, lang: e.lang, slug: e.slug, title: e.title, category: e.category, author: e.author, cta: e.cta, related: e.related, aliases: e.aliases, draft: e.draft, publishedAt: e.publishedAt, links: e.links, ctas: e.ctas, lines: e.lines, fresh: true };
+  return {
+    path: e.sourcePath,
+    lang: e.lang,
+    slug: e.slug,
+    title: e.title,
+    category: e.category,
+    author: e.author,
+    cta: e.cta,
+    related: e.related,
+    aliases: e.aliases,
+    draft: e.draft,
+    publishedAt: e.publishedAt,
+    links: e.links,
+    ctas: e.ctas,
+    lines: e.lines,
+    fresh: true,
+  };
 }
 
 function fromStored(s: StoredArticle): Version {
-  return { path: s.sourcePath, lang: s.lang, slug: s.slug, title: s.title, category: s.category, author: s.author, cta: s.cta, related: s.related, aliases: s.aliases, draft: s.draft, publishedAt: s.publishedAt, links: s.facts.links, ctas: s.facts.ctas, lines: s.facts.lines, fresh: false };
+  return {
+    path: s.sourcePath,
+    lang: s.lang,
+    slug: s.slug,
+    title: s.title,
+    category: s.category,
+    author: s.author,
+    cta: s.cta,
+    related: s.related,
+    aliases: s.aliases,
+    draft: s.draft,
+    publishedAt: s.publishedAt,
+    links: s.facts.links,
+    ctas: s.facts.ctas,
+    lines: s.facts.lines,
+    fresh: false,
+  };
 }
 
-const RESERVED = /^\/(wp-json|healthz|feed\.xml|sitemap[\w.-]*\.xml|robots\.txt|assets|img|css|favicon\.[a-z]+)(\/|$)/;
+const RESERVED =
+  /^\/(wp-json|healthz|feed\.xml|sitemap[\w.-]*\.xml|robots\.txt|assets|img|css|favicon\.[a-z]+)(\/|$)/;
 
 export function checkArticles(
   finals: readonly { path: string; entry: ArticleEntry | null; stored: StoredArticle | null }[],
@@ -52,8 +85,22 @@ export function checkArticles(
 ): { problems: ContentProblem[]; rejected: Set<string>; resolveCourse: (ref: string) => string | null } {
   const problems: ContentProblem[] = [];
   const rejected = new Set<string>();
-  const err = (v: Version, key: string | number, code: string, message: string, hint?: string, severity: ContentProblem['severity'] = 'error') =>
-    problems.push({ file: v.path, line: typeof key === 'number' ? key : (v.lines[key] ?? 1), code, message, severity, ...(hint ? { hint } : {}) });
+  const err = (
+    v: Version,
+    key: string | number,
+    code: string,
+    message: string,
+    hint?: string,
+    severity: ContentProblem['severity'] = 'error',
+  ) =>
+    problems.push({
+      file: v.path,
+      line: typeof key === 'number' ? key : (v.lines[key] ?? 1),
+      code,
+      message,
+      severity,
+      ...(hint ? { hint } : {}),
+    });
 
   const courseKeys = new Set(input.courses.map((c) => `${c.area}/${c.slug}`));
   const bySlug = new Map<string, string[]>();
@@ -76,12 +123,24 @@ export function checkArticles(
       let ok = true;
       if (!input.categories.has(v.category)) {
         const guess = closest(v.category, [...input.categories]);
-        err(v, 'category', 'unknown-category', `category "${v.category}" is not in categories.yml`, guess ? `did you mean "${guess}"?` : 'add it to categories.yml');
+        err(
+          v,
+          'category',
+          'unknown-category',
+          `category "${v.category}" is not in categories.yml`,
+          guess ? `did you mean "${guess}"?` : 'add it to categories.yml',
+        );
         ok = false;
       }
       if (!input.authors.has(v.author)) {
         const guess = closest(v.author, [...input.authors]);
-        err(v, 'author', 'unknown-author', `author "${v.author}" is not in authors.yml`, guess ? `did you mean "${guess}"?` : 'add the author to authors.yml');
+        err(
+          v,
+          'author',
+          'unknown-author',
+          `author "${v.author}" is not in authors.yml`,
+          guess ? `did you mean "${guess}"?` : 'add the author to authors.yml',
+        );
         ok = false;
       }
       if (ok) {
@@ -101,7 +160,13 @@ export function checkArticles(
     const key = `${v.lang}/${v.slug}`;
     const holder = registry.get(key);
     if (holder && holder.path !== v.path) {
-      err(v, v.lines.slug ? 'slug' : 1, 'duplicate-slug', `the slug "${v.slug}" is already used by ${holder.path}`, 'give this article another slug: key');
+      err(
+        v,
+        v.lines.slug ? 'slug' : 1,
+        'duplicate-slug',
+        `the slug "${v.slug}" is already used by ${holder.path}`,
+        'give this article another slug: key',
+      );
       if (v.fresh) rejected.add(v.path);
       continue;
     }
@@ -111,38 +176,117 @@ export function checkArticles(
 
   // Phase 3: references, reported for every article (an unchanged file can break when another one changes).
   const aliasOwner = new Map<string, string>();
-  const langRe = new RegExp(`^/(${input.languages.join('|')})(/(category|tag|author|courses|search|feed\\.xml)(/.*)?)?/?$`);
+  const langRe = new RegExp(
+    `^/(${input.languages.join('|')})(/(category|tag|author|courses|search|feed\\.xml)(/.*)?)?/?$`,
+  );
   for (const v of placed) {
     if (!v.fresh) {
-      if (!input.categories.has(v.category)) err(v, 'category', 'unknown-category', `category "${v.category}" is no longer in categories.yml`, 'add it back or change this article');
-      if (!input.authors.has(v.author)) err(v, 'author', 'unknown-author', `author "${v.author}" is no longer in authors.yml`, 'add the author back or change this article');
+      if (!input.categories.has(v.category))
+        err(
+          v,
+          'category',
+          'unknown-category',
+          `category "${v.category}" is no longer in categories.yml`,
+          'add it back or change this article',
+        );
+      if (!input.authors.has(v.author))
+        err(
+          v,
+          'author',
+          'unknown-author',
+          `author "${v.author}" is no longer in authors.yml`,
+          'add the author back or change this article',
+        );
     }
-    if (v.cta && !resolveCourse(v.cta)) err(v, 'cta', 'unknown-course', `cta "${v.cta}" is not a known course`, courseHint(v.cta));
-    for (const c of v.ctas) if (!resolveCourse(c.course)) err(v, c.line, 'unknown-course', `::cta course "${c.course}" is not a known course`, courseHint(c.course));
+    if (v.cta && !resolveCourse(v.cta))
+      err(v, 'cta', 'unknown-course', `cta "${v.cta}" is not a known course`, courseHint(v.cta));
+    for (const c of v.ctas)
+      if (!resolveCourse(c.course))
+        err(
+          v,
+          c.line,
+          'unknown-course',
+          `::cta course "${c.course}" is not a known course`,
+          courseHint(c.course),
+        );
     for (const l of v.links) {
-      if (l.kind === 'course' && !courseKeys.has(l.target)) err(v, l.line, 'broken-link', `link to /${v.lang}/courses/${l.target}: no such course`, courseHint(l.target.split('/')[1] ?? l.target));
+      if (l.kind === 'course' && !courseKeys.has(l.target))
+        err(
+          v,
+          l.line,
+          'broken-link',
+          `link to /${v.lang}/courses/${l.target}: no such course`,
+          courseHint(l.target.split('/')[1] ?? l.target),
+        );
       if (l.kind === 'article') {
         const target = registry.get(l.target);
         if (!target) {
           const [lang = '', slug = ''] = l.target.split('/');
-          const guess = closest(slug, [...registry.keys()].filter((k) => k.startsWith(`${lang}/`)).map((k) => k.slice(lang.length + 1)));
-          err(v, l.line, 'broken-link', `link to /${l.target}: no article has that slug`, guess ? `did you mean /${lang}/${guess}?` : 'check the slug of the article you meant');
-        } else if (target.draft && !v.draft) err(v, l.line, 'link-to-draft', `link to /${l.target}, which is a draft (readers get a 404 until it is published)`, undefined, 'warning');
+          const guess = closest(
+            slug,
+            [...registry.keys()].filter((k) => k.startsWith(`${lang}/`)).map((k) => k.slice(lang.length + 1)),
+          );
+          err(
+            v,
+            l.line,
+            'broken-link',
+            `link to /${l.target}: no article has that slug`,
+            guess ? `did you mean /${lang}/${guess}?` : 'check the slug of the article you meant',
+          );
+        } else if (target.draft && !v.draft)
+          err(
+            v,
+            l.line,
+            'link-to-draft',
+            `link to /${l.target}, which is a draft (readers get a 404 until it is published)`,
+            undefined,
+            'warning',
+          );
       }
     }
     v.related.forEach((slug) => {
-      if (!registry.has(`${v.lang}/${slug}`)) err(v, 'related', 'unknown-related', `related article "${slug}" does not exist in language ${v.lang}`, 'use the slug of an existing article');
+      if (!registry.has(`${v.lang}/${slug}`))
+        err(
+          v,
+          'related',
+          'unknown-related',
+          `related article "${slug}" does not exist in language ${v.lang}`,
+          'use the slug of an existing article',
+        );
     });
     for (const alias of v.aliases) {
       const clean = alias.replace(/\/+$/, '') || '/';
-      const real = langRe.test(clean) || RESERVED.test(clean) || registry.has(clean.slice(1)) || clean === '/';
+      const real =
+        langRe.test(clean) || RESERVED.test(clean) || registry.has(clean.slice(1)) || clean === '/';
       const other = aliasOwner.get(clean);
-      if (real) err(v, 'aliases', 'alias-collision', `alias ${alias} is a real page of the site and cannot redirect`, 'remove it from aliases');
-      else if (other && other !== v.path) err(v, 'aliases', 'alias-collision', `alias ${alias} is already claimed by ${other}`, 'keep it in one article only');
+      if (real)
+        err(
+          v,
+          'aliases',
+          'alias-collision',
+          `alias ${alias} is a real page of the site and cannot redirect`,
+          'remove it from aliases',
+        );
+      else if (other && other !== v.path)
+        err(
+          v,
+          'aliases',
+          'alias-collision',
+          `alias ${alias} is already claimed by ${other}`,
+          'keep it in one article only',
+        );
       else aliasOwner.set(clean, v.path);
     }
     if (v.draft) err(v, 'draft', 'draft', `draft: "${v.title}" is not published`, undefined, 'note');
-    else if (v.publishedAt > input.now) err(v, 'date', 'scheduled', `scheduled: "${v.title}" goes live on ${new Date(v.publishedAt).toISOString()}`, undefined, 'note');
+    else if (v.publishedAt > input.now)
+      err(
+        v,
+        'date',
+        'scheduled',
+        `scheduled: "${v.title}" goes live on ${new Date(v.publishedAt).toISOString()}`,
+        undefined,
+        'note',
+      );
   }
   return { problems, rejected, resolveCourse };
 }

@@ -1,7 +1,15 @@
 // The indexer: diffs content/ against the index by digest, renders what changed, checks cross-file rules,
 // and applies every change in one transaction (readers never see a half-indexed state).
 import type { ArticleEntry, CourseEntry, LoadContext } from '../content/load-entry.js';
-import { areaSchema, authorsSchema, categoriesSchema, siteSchema, type AuthorInput, type CategoryInput, type SiteConfig } from '../content/schema.js';
+import {
+  areaSchema,
+  authorsSchema,
+  categoriesSchema,
+  siteSchema,
+  type AuthorInput,
+  type CategoryInput,
+  type SiteConfig,
+} from '../content/schema.js';
 import { slugify } from '../lib/slug.js';
 import { createIndexStore, type StoredArticle } from '../db/index-store.js';
 import type { Db } from '../db/connection.js';
@@ -33,7 +41,13 @@ export interface IndexReport {
   durationMs: number;
 }
 
-const DEFAULT_SITE: SiteConfig = { title: 'Folio', description: '', default_language: 'en', languages: [{ code: 'en', name: 'English' }], nav: [] };
+const DEFAULT_SITE: SiteConfig = {
+  title: 'Folio',
+  description: '',
+  default_language: 'en',
+  languages: [{ code: 'en', name: 'English' }],
+  nav: [],
+};
 
 type Final = { path: string; entry: ArticleEntry | null; stored: StoredArticle | null };
 
@@ -60,10 +74,20 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   for (const f of files) if (f.problem) problems.push(f.problem);
 
   // 1. Site-wide YAML: an invalid file keeps the previous values.
-  const loadOne = <T>(name: string, parse: (f: ScannedFile) => { ok: true; value: T } | { ok: false; problems: ContentProblem[] }): T | null => {
+  const loadOne = <T>(
+    name: string,
+    parse: (f: ScannedFile) => { ok: true; value: T } | { ok: false; problems: ContentProblem[] },
+  ): T | null => {
     const file = files.find((f) => f.path === name);
     if (!file) {
-      problems.push({ file: name, line: 1, code: 'missing-file', message: `${name} is missing`, hint: 'see the README for its format', severity: 'error' });
+      problems.push({
+        file: name,
+        line: 1,
+        code: 'missing-file',
+        message: `${name} is missing`,
+        hint: 'see the README for its format',
+        severity: 'error',
+      });
       return null;
     }
     if (file.text === undefined) return null;
@@ -76,16 +100,27 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   };
   const storedSite = store.getState('site_json');
   const site: SiteConfig =
-    loadOne('site.yml', (f) => loadYamlFile(f.path, f.text ?? '', siteSchema, Object.keys(siteSchema.shape))) ??
-    (storedSite ? (JSON.parse(storedSite) as SiteConfig) : DEFAULT_SITE);
-  const authors: AuthorInput[] | null = loadOne('authors.yml', (f) => loadYamlFile(f.path, f.text ?? '', authorsSchema));
-  const categories: CategoryInput[] | null = loadOne('categories.yml', (f) => loadYamlFile(f.path, f.text ?? '', categoriesSchema));
+    loadOne('site.yml', (f) =>
+      loadYamlFile(f.path, f.text ?? '', siteSchema, Object.keys(siteSchema.shape)),
+    ) ?? (storedSite ? (JSON.parse(storedSite) as SiteConfig) : DEFAULT_SITE);
+  const authors: AuthorInput[] | null = loadOne('authors.yml', (f) =>
+    loadYamlFile(f.path, f.text ?? '', authorsSchema),
+  );
+  const categories: CategoryInput[] | null = loadOne('categories.yml', (f) =>
+    loadYamlFile(f.path, f.text ?? '', categoriesSchema),
+  );
   const areas: { slug: string; name: string; intro: string; position: number }[] = [];
   for (const f of byKind('area')) {
     if (f.text === undefined) continue;
     const r = loadYamlFile(f.path, f.text, areaSchema, Object.keys(areaSchema.shape));
     const slug = f.path.split('/')[1] ?? '';
-    if (r.ok) areas.push({ slug, name: r.value.name, intro: r.value.intro, position: r.value.position ?? areas.length });
+    if (r.ok)
+      areas.push({
+        slug,
+        name: r.value.name,
+        intro: r.value.intro,
+        position: r.value.position ?? areas.length,
+      });
     else problems.push(...r.problems);
   }
   const ctx: LoadContext = {
@@ -100,7 +135,10 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   const stored = store.loadArticles();
   const storedByPath = new Map(stored.map((a) => [a.sourcePath, a]));
   const storedCourses = new Map(store.loadCourses().map((c) => [c.source_path, c]));
-  const failedBefore = JSON.parse(store.getState('failed_files') ?? '{}') as Record<string, { hash: string; problems: ContentProblem[] }>;
+  const failedBefore = JSON.parse(store.getState('failed_files') ?? '{}') as Record<
+    string,
+    { hash: string; problems: ContentProblem[] }
+  >;
   const failedNow: typeof failedBefore = {};
   const tasks: RenderTask[] = [];
   const articleFiles = byKind('article');
@@ -109,7 +147,8 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   for (const f of [...articleFiles, ...courseFiles]) {
     if (f.text === undefined || f.hash === undefined) continue;
     const kind = f.kind === 'article' ? 'article' : 'course';
-    const prevHash = kind === 'article' ? storedByPath.get(f.path)?.hash : storedCourses.get(f.path)?.content_hash;
+    const prevHash =
+      kind === 'article' ? storedByPath.get(f.path)?.hash : storedCourses.get(f.path)?.content_hash;
     const failed = failedBefore[f.path];
     if (!forceAll && prevHash === f.hash) unchanged++;
     else if (!forceAll && failed?.hash === f.hash) {
@@ -133,7 +172,9 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   const coursePaths = new Set(courseFiles.map((f) => f.path));
   const courses: CourseRef[] = [];
   for (const c of freshCourses) courses.push({ area: c.area, slug: c.slug, path: c.sourcePath });
-  for (const [path, c] of storedCourses) if (coursePaths.has(path) && !freshCourses.some((x) => x.sourcePath === path)) courses.push({ area: c.area_slug, slug: c.slug, path });
+  for (const [path, c] of storedCourses)
+    if (coursePaths.has(path) && !freshCourses.some((x) => x.sourcePath === path))
+      courses.push({ area: c.area_slug, slug: c.slug, path });
 
   // 4. Articles: the final set, with invalid new versions falling back to their last good one.
   const scannedPaths = new Set(articleFiles.map((f) => f.path));
@@ -153,12 +194,22 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   problems.push(...checked.problems);
   for (const path of checked.rejected) {
     const e = fresh.get(path);
-    if (e) failedNow[path] = { hash: digestOf(files, path), problems: checked.problems.filter((p) => p.file === path) };
+    if (e)
+      failedNow[path] = {
+        hash: digestOf(files, path),
+        problems: checked.problems.filter((p) => p.file === path),
+      };
   }
   const removed = stored.filter((a) => !scannedPaths.has(a.sourcePath));
-  const writes = finals.filter((f) => f.entry && !checked.rejected.has(f.path)) as (Final & { entry: ArticleEntry })[];
+  const writes = finals.filter((f) => f.entry && !checked.rejected.has(f.path)) as (Final & {
+    entry: ArticleEntry;
+  })[];
   const changed =
-    writes.length > 0 || removed.length > 0 || freshCourses.length > 0 || [...storedCourses.keys()].some((p) => !coursePaths.has(p)) || forceAll;
+    writes.length > 0 ||
+    removed.length > 0 ||
+    freshCourses.length > 0 ||
+    [...storedCourses.keys()].some((p) => !coursePaths.has(p)) ||
+    forceAll;
 
   // 5. One transaction for everything.
   const apply = db.transaction(() => {
@@ -185,7 +236,14 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     }
     if (changed) {
       const current = store.loadArticles();
-      const inputs: RelatedInput[] = current.map((a) => ({ id: a.id, lang: a.lang, category: a.category, tags: a.tags.map(slugify), terms: a.terms, publishedAt: a.publishedAt }));
+      const inputs: RelatedInput[] = current.map((a) => ({
+        id: a.id,
+        lang: a.lang,
+        category: a.category,
+        tags: a.tags.map(slugify),
+        terms: a.terms,
+        publishedAt: a.publishedAt,
+      }));
       const related = computeRelated(inputs);
       for (const a of current) store.writeRelated(a.id, related.get(a.id) ?? []);
     }
@@ -203,7 +261,8 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     rendered: tasks.length,
     unchanged,
     removed: removed.length,
-    articles: finals.length - checked.rejected.size + [...checked.rejected].filter((p) => storedByPath.has(p)).length,
+    articles:
+      finals.length - checked.rejected.size + [...checked.rejected].filter((p) => storedByPath.has(p)).length,
     changed,
     problems,
     durationMs: Math.round(performance.now() - started),

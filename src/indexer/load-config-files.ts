@@ -6,16 +6,34 @@ import type { ContentProblem } from '../errors.js';
 
 export type YamlResult<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
 
-export function loadYamlFile<S extends z.ZodType>(file: string, text: string, schema: S, knownKeys: readonly string[] = []): YamlResult<z.infer<S>> {
+export function loadYamlFile<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  knownKeys: readonly string[] = [],
+): YamlResult<z.infer<S>> {
   const { doc, lineOf, error } = parseYaml(normaliseText(text), 1);
   const err = (line: number, code: string, message: string, hint: string): YamlResult<never> => ({
     ok: false,
     problems: [{ file, line, code, message, hint, severity: 'error' }],
   });
-  if (error) return err(error.line, 'yaml-syntax', `not valid YAML: ${error.message}`, 'check indentation, colons and quotes on this line');
+  if (error)
+    return err(
+      error.line,
+      'yaml-syntax',
+      `not valid YAML: ${error.message}`,
+      'check indentation, colons and quotes on this line',
+    );
   const data = yamlToData(doc);
-  if (!data.ok) return err(1, 'yaml-aliases', `refused: ${data.message}`, 'write values out instead of using many YAML aliases');
+  if (!data.ok)
+    return err(
+      1,
+      'yaml-aliases',
+      `refused: ${data.message}`,
+      'write values out instead of using many YAML aliases',
+    );
   const parsed = schema.safeParse(data.data ?? undefined);
-  if (!parsed.success) return { ok: false, problems: formatZod(file, parsed.error.issues, lineOf, knownKeys) };
+  if (!parsed.success)
+    return { ok: false, problems: formatZod(file, parsed.error.issues, lineOf, knownKeys) };
   return { ok: true, value: parsed.data };
 }

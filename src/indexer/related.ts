@@ -16,7 +16,10 @@ const DAY = 86_400_000;
  * Scores every article against the candidates that share a term or a tag with it, keeping the best
  * RELATED_KEEP. Terms that occur in more than a fifth of the corpus carry too little signal to follow.
  */
-export function computeRelated(items: readonly RelatedInput[], only?: ReadonlySet<number>): Map<number, { id: number; score: number }[]> {
+export function computeRelated(
+  items: readonly RelatedInput[],
+  only?: ReadonlySet<number>,
+): Map<number, { id: number; score: number }[]> {
   const byTerm = new Map<string, number[]>();
   const byTag = new Map<string, number[]>();
   items.forEach((item, i) => {
@@ -48,7 +51,8 @@ export function computeRelated(items: readonly RelatedInput[], only?: ReadonlySe
     // Normalise text similarity to 0..4 so it weighs like two shared tags at most.
     const norm = selfText > 0 ? 4 / selfText : 0;
     for (const [j, s] of scores) scores.set(j, s * norm);
-    for (const t of item.tags) for (const j of byTag.get(t) ?? []) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + 2);
+    for (const t of item.tags)
+      for (const j of byTag.get(t) ?? []) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + 2);
     const ranked: { id: number; score: number }[] = [];
     for (const [j, base] of scores) {
       const other = items[j] as RelatedInput;

@@ -12,7 +12,10 @@ export interface RenderPoolOptions {
 
 /** Finds the compiled worker script (tests run from src/, the worker always runs compiled JS from dist/). */
 function workerScript(): string | null {
-  const candidates = [new URL('./render-worker.js', import.meta.url), new URL('../../dist/indexer/render-worker.js', import.meta.url)];
+  const candidates = [
+    new URL('./render-worker.js', import.meta.url),
+    new URL('../../dist/indexer/render-worker.js', import.meta.url),
+  ];
   for (const url of candidates) {
     const path = fileURLToPath(url);
     if (existsSync(path)) return path;
@@ -44,7 +47,9 @@ export class RenderPool {
 
   private spawn(): Worker {
     // Limits make runaway recursion or memory use fail inside the worker, not in the server.
-    const worker = new Worker(this.script as string, { resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 8 } });
+    const worker = new Worker(this.script as string, {
+      resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 8 },
+    });
     worker.unref();
     return worker;
   }
@@ -73,12 +78,24 @@ export class RenderPool {
       });
       const onMessage = (outcome: RenderOutcome) => finish(outcome, false);
       const onError = (error: Error) =>
-        finish(fault('render-crashed', `rendering stopped: ${error.message}`, 'the file is too large or too deeply nested; simplify it'), true);
-      const onExit = () => finish(fault('render-crashed', 'rendering stopped unexpectedly', 'simplify the file'), true);
+        finish(
+          fault(
+            'render-crashed',
+            `rendering stopped: ${error.message}`,
+            'the file is too large or too deeply nested; simplify it',
+          ),
+          true,
+        );
+      const onExit = () =>
+        finish(fault('render-crashed', 'rendering stopped unexpectedly', 'simplify the file'), true);
       const timer = setTimeout(
         () =>
           finish(
-            fault('render-timeout', `rendering took longer than ${this.timeoutMs} ms and was stopped`, 'look for a very long paragraph, a huge table or deeply nested lists'),
+            fault(
+              'render-timeout',
+              `rendering took longer than ${this.timeoutMs} ms and was stopped`,
+              'look for a very long paragraph, a huge table or deeply nested lists',
+            ),
             true,
           ),
         this.timeoutMs,

@@ -44,11 +44,28 @@ export class IndexRunner {
 
   private async once(reason: string): Promise<IndexReport> {
     try {
-      const report = await indexContent(this.db, { contentDir: this.config.contentDir, maxFileBytes: this.config.maxFileBytes, pool: this.pool, siteUrl: this.config.siteUrl });
+      const report = await indexContent(this.db, {
+        contentDir: this.config.contentDir,
+        maxFileBytes: this.config.maxFileBytes,
+        pool: this.pool,
+        siteUrl: this.config.siteUrl,
+      });
       this.lastReport = report;
       const counts = summarise(report.problems);
-      this.logger.info({ reason, ms: report.durationMs, rendered: report.rendered, unchanged: report.unchanged, removed: report.removed, articles: report.articles, ...counts }, 'content indexed');
-      for (const line of formatReport(report.problems.filter((p) => p.severity !== 'note'))) this.logger.warn(line);
+      this.logger.info(
+        {
+          reason,
+          ms: report.durationMs,
+          rendered: report.rendered,
+          unchanged: report.unchanged,
+          removed: report.removed,
+          articles: report.articles,
+          ...counts,
+        },
+        'content indexed',
+      );
+      for (const line of formatReport(report.problems.filter((p) => p.severity !== 'note')))
+        this.logger.warn(line);
       return report;
     } catch (error) {
       // A failed run (read-only database, full disk) leaves the previous index serving.

@@ -32,28 +32,68 @@ function problem(path: string, code: string, message: string, hint: string): Con
 }
 
 /** Reads one file's bytes safely: size cap, binary and encoding checks. */
-export function readContentFile(abs: string, rel: string, stat: Stats, maxBytes: number): Pick<ScannedFile, 'text' | 'hash' | 'problem'> {
+export function readContentFile(
+  abs: string,
+  rel: string,
+  stat: Stats,
+  maxBytes: number,
+): Pick<ScannedFile, 'text' | 'hash' | 'problem'> {
   if (stat.size > maxBytes) {
-    return { problem: problem(rel, 'file-too-large', `the file is ${stat.size} bytes, over the ${maxBytes}-byte limit`, 'split it into smaller articles or raise MAX_FILE_BYTES') };
+    return {
+      problem: problem(
+        rel,
+        'file-too-large',
+        `the file is ${stat.size} bytes, over the ${maxBytes}-byte limit`,
+        'split it into smaller articles or raise MAX_FILE_BYTES',
+      ),
+    };
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return { problem: problem(rel, 'file-unreadable', `the file cannot be read (${code})`, 'check its permissions; the last good version stays published') };
+    return {
+      problem: problem(
+        rel,
+        'file-unreadable',
+        `the file cannot be read (${code})`,
+        'check its permissions; the last good version stays published',
+      ),
+    };
   }
   if (bytes.length > maxBytes) {
-    return { problem: problem(rel, 'file-too-large', `the file is over the ${maxBytes}-byte limit`, 'split it or raise MAX_FILE_BYTES') };
+    return {
+      problem: problem(
+        rel,
+        'file-too-large',
+        `the file is over the ${maxBytes}-byte limit`,
+        'split it or raise MAX_FILE_BYTES',
+      ),
+    };
   }
   if (bytes.subarray(0, 8192).includes(0)) {
-    return { problem: problem(rel, 'binary-file', 'the file is binary, not text', 'content files must be UTF-8 Markdown or YAML; move images to public/') };
+    return {
+      problem: problem(
+        rel,
+        'binary-file',
+        'the file is binary, not text',
+        'content files must be UTF-8 Markdown or YAML; move images to public/',
+      ),
+    };
   }
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { problem: problem(rel, 'not-utf8', 'the file is not valid UTF-8 text', 'save it as UTF-8 in your editor') };
+    return {
+      problem: problem(
+        rel,
+        'not-utf8',
+        'the file is not valid UTF-8 text',
+        'save it as UTF-8 in your editor',
+      ),
+    };
   }
   return { text, hash: digest(text) };
 }
@@ -80,7 +120,17 @@ export function scanContent(contentDir: string, maxBytes: number): ScannedFile[]
           const target = realpathSync(abs);
           if (target !== root && !target.startsWith(root + sep)) {
             const kind = classify(rel);
-            if (kind) out.push({ path: rel, kind, problem: problem(rel, 'symlink-outside', 'this symbolic link leads outside content/ and is not followed', 'copy the file into content/ instead') });
+            if (kind)
+              out.push({
+                path: rel,
+                kind,
+                problem: problem(
+                  rel,
+                  'symlink-outside',
+                  'this symbolic link leads outside content/ and is not followed',
+                  'copy the file into content/ instead',
+                ),
+              });
             continue;
           }
           stat = statSync(abs);

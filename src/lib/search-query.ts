@@ -14,11 +14,12 @@ export interface ParsedQuery {
 }
 
 export function parseSearchQuery(input: string): ParsedQuery {
-  const words = input
-    .slice(0, MAX_QUERY_CHARS)
-    .normalize('NFKC')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    input
+      .slice(0, MAX_QUERY_CHARS)
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const terms: string[] = [];
   for (const w of words) {
     const t = w.slice(0, MAX_TERM_CHARS);

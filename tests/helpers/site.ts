@@ -37,14 +37,25 @@ export interface TestSiteOptions {
 }
 
 export const MINIMAL_FILES: Record<string, string> = {
-  'site.yml': 'title: Test Site\ndescription: A site for tests.\nurl: http://localhost:3000\ndefault_language: en\nlanguages:\n  - code: en\n    name: English\n  - code: fr\n    name: Français\nnav: []\n',
+  'site.yml':
+    'title: Test Site\ndescription: A site for tests.\nurl: http://localhost:3000\ndefault_language: en\nlanguages:\n  - code: en\n    name: English\n  - code: fr\n    name: Français\nnav: []\n',
   'authors.yml': '- slug: ann\n  name: Ann Writer\n  bio: Writes tests.\n',
-  'categories.yml': '- slug: news\n  name: News\n  description: News items.\n- slug: guides\n  name: Guides\n  description: How-to guides.\n',
+  'categories.yml':
+    '- slug: news\n  name: News\n  description: News items.\n- slug: guides\n  name: Guides\n  description: How-to guides.\n',
 };
 
 /** A valid article file with overridable front matter. */
-export function article(fm: Record<string, unknown>, body = 'Some words for the body of this article.\n'): string {
-  const lines = Object.entries({ title: 'An article', date: '2024-01-10', category: 'news', author: 'ann', ...fm })
+export function article(
+  fm: Record<string, unknown>,
+  body = 'Some words for the body of this article.\n',
+): string {
+  const lines = Object.entries({
+    title: 'An article',
+    date: '2024-01-10',
+    category: 'news',
+    author: 'ann',
+    ...fm,
+  })
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
   return `---\n${lines.join('\n')}\n---\n${body}`;
@@ -75,12 +86,28 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
   };
   if (options.files) write(options.files);
   const dbPath = join(dir, 'folio.db');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONTENT_DIR: contentDir, DB_PATH: dbPath, SITE_URL: 'http://localhost:3000', ...options.env }, dir);
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      CONTENT_DIR: contentDir,
+      DB_PATH: dbPath,
+      SITE_URL: 'http://localhost:3000',
+      ...options.env,
+    },
+    dir,
+  );
   const db = openMigrated(dbPath);
   const pool = new RenderPool({ size: 2, timeoutMs: config.renderTimeoutMs });
   const now = options.now ?? Date.now;
   const reindex = async () => {
-    const report = await indexContent(db, { contentDir, maxFileBytes: config.maxFileBytes, pool, siteUrl: config.siteUrl, now: now() });
+    const report = await indexContent(db, {
+      contentDir,
+      maxFileBytes: config.maxFileBytes,
+      pool,
+      siteUrl: config.siteUrl,
+      now: now(),
+    });
     site.lastReport = report;
     return report;
   };

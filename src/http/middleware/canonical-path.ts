@@ -23,7 +23,8 @@ export function canonicalPath(languages: () => readonly string[]): RequestHandle
     const first = path.split('/')[1]?.toLowerCase() ?? '';
     if (langs.includes(first) && path !== path.toLowerCase()) path = path.toLowerCase();
     if (langs.includes(path.slice(1))) path += '/';
-    else if (path.length > 1 && path.endsWith('/') && !langs.includes(path.slice(1, -1))) path = path.replace(/\/+$/, '') || '/';
+    else if (path.length > 1 && path.endsWith('/') && !langs.includes(path.slice(1, -1)))
+      path = path.replace(/\/+$/, '') || '/';
     if (path !== raw) {
       res.redirect(301, path + search);
       return;

@@ -7,7 +7,9 @@ import { makeSeo } from '../view-models/seo.js';
 
 function statusOf(error: unknown): number {
   if (error instanceof AppError) return error.status;
-  const s = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const s =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof s === 'number' && s >= 400 && s < 600 ? s : 500;
 }
 
@@ -41,24 +43,54 @@ export function errorHandler(ctx: Ctx): ErrorRequestHandler {
     const exposeMessage = error instanceof AppError && error.expose ? error.message : null;
     if (req.path.startsWith('/wp-json')) {
       res.status(status).setHeader('Cache-Control', 'no-store');
-      res.json({ code: status === 404 ? 'rest_no_route' : status >= 500 ? 'rest_internal_error' : 'rest_invalid_request', message: exposeMessage ?? 'Request failed.', data: { status } });
+      res.json({
+        code:
+          status === 404 ? 'rest_no_route' : status >= 500 ? 'rest_internal_error' : 'rest_invalid_request',
+        message: exposeMessage ?? 'Request failed.',
+        data: { status },
+      });
       return;
     }
     const lang = langOf(ctx, req);
     const t = stringsFor(lang);
     const view = status === 404 || status === 410 ? 'not-found' : 'error';
-    const title = status === 404 ? t.notFoundTitle : status === 410 ? t.goneTitle : status < 500 ? t.badRequestTitle : t.errorTitle;
-    const text = status === 404 ? t.notFoundText : status === 410 ? t.goneText : status < 500 ? (exposeMessage ?? t.errorText) : t.errorText;
+    const title =
+      status === 404
+        ? t.notFoundTitle
+        : status === 410
+          ? t.goneTitle
+          : status < 500
+            ? t.badRequestTitle
+            : t.errorTitle;
+    const text =
+      status === 404
+        ? t.notFoundText
+        : status === 410
+          ? t.goneText
+          : status < 500
+            ? (exposeMessage ?? t.errorText)
+            : t.errorText;
     try {
       const now = ctx.now();
-      ctx.render(req, res, `../errors/${view}`, {
-        lang,
-        seo: makeSeo(ctx.site(), ctx.baseUrl(), { title, description: text, path: req.path, robots: 'noindex' }),
-        status,
-        title,
-        text,
-        categories: ctx.repo.categories(lang, now).filter((c) => c.count > 0),
-      }, { status, profile: status === 404 || status === 410 ? 'short' : 'none', cacheable: false });
+      ctx.render(
+        req,
+        res,
+        `../errors/${view}`,
+        {
+          lang,
+          seo: makeSeo(ctx.site(), ctx.baseUrl(), {
+            title,
+            description: text,
+            path: req.path,
+            robots: 'noindex',
+          }),
+          status,
+          title,
+          text,
+          categories: ctx.repo.categories(lang, now).filter((c) => c.count > 0),
+        },
+        { status, profile: status === 404 || status === 410 ? 'short' : 'none', cacheable: false },
+      );
     } catch (renderError) {
       ctx.logger.error({ err: renderError }, 'error page failed to render');
       res.status(status).type('text/plain').send(title);

@@ -30,7 +30,12 @@ export function cspValue(scriptHashes: readonly string[] = []): string {
 export function cspForHtml(html: string): string {
   const hashes: string[] = [];
   const re = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g;
-  for (let m = re.exec(html); m; m = re.exec(html)) hashes.push(`sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}`);
+  for (let m = re.exec(html); m; m = re.exec(html))
+    hashes.push(
+      `sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}`,
+    );
   return cspValue(hashes);
 }
 

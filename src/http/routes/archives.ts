@@ -25,18 +25,34 @@ export function archiveRoutes(ctx: Ctx): Router {
     if (kind === 'category') {
       const c = ctx.repo.category(slug);
       if (!c) return null;
-      return { name: c.name, description: c.description, count: ctx.repo.countCategory(lang, slug, now), list: (o) => ctx.repo.byCategory(lang, slug, now, PER_PAGE, o) };
+      return {
+        name: c.name,
+        description: c.description,
+        count: ctx.repo.countCategory(lang, slug, now),
+        list: (o) => ctx.repo.byCategory(lang, slug, now, PER_PAGE, o),
+      };
     }
     if (kind === 'tag') {
       const tag = ctx.repo.tag(slug);
       if (!tag) return null;
       const count = ctx.repo.countTag(lang, slug, now);
       if (count === 0) return null;
-      return { name: tag.name, description: '', count, list: (o) => ctx.repo.byTag(lang, slug, now, PER_PAGE, o) };
+      return {
+        name: tag.name,
+        description: '',
+        count,
+        list: (o) => ctx.repo.byTag(lang, slug, now, PER_PAGE, o),
+      };
     }
     const author = ctx.repo.author(slug);
     if (!author) return null;
-    return { name: author.name, description: author.bio, count: ctx.repo.countAuthor(lang, slug, now), list: (o) => ctx.repo.byAuthor(lang, slug, now, PER_PAGE, o), extra: { author } };
+    return {
+      name: author.name,
+      description: author.bio,
+      count: ctx.repo.countAuthor(lang, slug, now),
+      list: (o) => ctx.repo.byAuthor(lang, slug, now, PER_PAGE, o),
+      extra: { author },
+    };
   };
 
   const handle = (kind: Kind) => (req: Request, res: Response) => {
@@ -55,7 +71,12 @@ export function archiveRoutes(ctx: Ctx): Router {
     const pagination = paginate(root, page, src.count);
     if (!pagination) throw new NotFoundError();
     const t = stringsFor(lang);
-    const heading = kind === 'category' ? t.articlesIn(src.name) : kind === 'tag' ? t.articlesTagged(src.name) : t.articlesBy(src.name);
+    const heading =
+      kind === 'category'
+        ? t.articlesIn(src.name)
+        : kind === 'tag'
+          ? t.articlesTagged(src.name)
+          : t.articlesBy(src.name);
     const path = page === 1 ? root : `${root}/page/${page}`;
     const site = ctx.site();
     const crumbs = [
@@ -70,9 +91,26 @@ export function archiveRoutes(ctx: Ctx): Router {
       jsonLd: [breadcrumbLd(ctx.baseUrl(), crumbs)],
     });
     const articles = src.list(pagination.offset);
-    ctx.render(req, res, 'archive', { lang, seo, kind, slug, heading, description: src.description, articles, pagination, crumbs, ...(src.extra ?? {}) }, {
-      lastModified: Math.max(0, ...articles.map((a) => Math.max(a.modified_at, a.published_at))),
-    });
+    ctx.render(
+      req,
+      res,
+      'archive',
+      {
+        lang,
+        seo,
+        kind,
+        slug,
+        heading,
+        description: src.description,
+        articles,
+        pagination,
+        crumbs,
+        ...(src.extra ?? {}),
+      },
+      {
+        lastModified: Math.max(0, ...articles.map((a) => Math.max(a.modified_at, a.published_at))),
+      },
+    );
   };
 
   for (const kind of ['category', 'tag', 'author'] as const) {

@@ -17,7 +17,9 @@ export function articleRoutes(ctx: Ctx): Router {
       throw new NotFoundError();
     }
     const page = buildArticlePage(ctx, article, now);
-    ctx.render(req, res, 'article', page, { lastModified: Math.max(article.modified_at, article.published_at) });
+    ctx.render(req, res, 'article', page, {
+      lastModified: Math.max(article.modified_at, article.published_at),
+    });
   });
   return router;
 }

@@ -31,11 +31,23 @@ export function homeRoutes(ctx: Ctx): Router {
           description: site.description,
           url: `${base}/${lang}/`,
           inLanguage: lang,
-          potentialAction: { '@type': 'SearchAction', target: { '@type': 'EntryPoint', urlTemplate: `${base}/${lang}/search?q={search_term_string}` }, 'query-input': 'required name=search_term_string' },
+          potentialAction: {
+            '@type': 'SearchAction',
+            target: { '@type': 'EntryPoint', urlTemplate: `${base}/${lang}/search?q={search_term_string}` },
+            'query-input': 'required name=search_term_string',
+          },
         },
       ],
     });
-    ctx.render(req, res, 'home', { lang, seo, lead: articles[0] ?? null, articles: articles.slice(1), categories, courses, defaultLang: site.default_language });
+    ctx.render(req, res, 'home', {
+      lang,
+      seo,
+      lead: articles[0] ?? null,
+      articles: articles.slice(1),
+      categories,
+      courses,
+      defaultLang: site.default_language,
+    });
   });
   return router;
 }

@@ -21,7 +21,8 @@ export function searchRoutes(ctx: Ctx): Router {
   router.get('/:lang/search', (req, res) => {
     const lang = requireLang(ctx, req.params.lang);
     const raw = firstString(req.query.q);
-    if (raw.length > MAX_QUERY_CHARS) throw new BadRequestError(`Search text is limited to ${MAX_QUERY_CHARS} characters.`);
+    if (raw.length > MAX_QUERY_CHARS)
+      throw new BadRequestError(`Search text is limited to ${MAX_QUERY_CHARS} characters.`);
     const pageRaw = firstString(req.query.page);
     const page = /^[1-9]\d{0,3}$/.test(pageRaw) ? Math.min(Number(pageRaw), MAX_PAGE) : 1;
     const now = ctx.now();
@@ -59,7 +60,12 @@ export function searchRoutes(ctx: Ctx): Router {
         total: result.total,
         loose,
         suggestions,
-        pagination: { page, pages, prevUrl: page > 1 ? link(page - 1) : null, nextUrl: page < pages && result.total > 0 ? link(page + 1) : null },
+        pagination: {
+          page,
+          pages,
+          prevUrl: page > 1 ? link(page - 1) : null,
+          nextUrl: page < pages && result.total > 0 ? link(page + 1) : null,
+        },
       },
       { profile: 'short', cacheable: false },
     );

@@ -12,11 +12,22 @@ const TOC_MIN_WORDS = 600;
 
 export function toCtaCourse(c: CourseRow): CtaCourse {
   const data = JSON.parse(c.data_json) as { cta_label?: string };
-  return { area: c.area_slug, slug: c.slug, title: c.title, summary: c.summary, ctaLabel: data.cta_label ?? null };
+  return {
+    area: c.area_slug,
+    slug: c.slug,
+    title: c.title,
+    summary: c.summary,
+    ctaLabel: data.cta_label ?? null,
+  };
 }
 
 /** Explicit `related` first, then the precomputed candidates; never itself, never invisible ones. */
-export function pickRelated(self: number, explicit: readonly ArticleCard[], scored: readonly ArticleCard[], n = RELATED_SHOWN): ArticleCard[] {
+export function pickRelated(
+  self: number,
+  explicit: readonly ArticleCard[],
+  scored: readonly ArticleCard[],
+  n = RELATED_SHOWN,
+): ArticleCard[] {
   const out: ArticleCard[] = [];
   const seen = new Set<number>([self]);
   for (const a of [...explicit, ...scored]) {
@@ -44,7 +55,9 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
   };
   const body = expandCtas(a.body_html, lookup, courseLang, a.slug);
   const ctaCourse = a.cta_course ? lookup(a.cta_course) : null;
-  const ctaBlock = ctaCourse ? ctaHtml(ctaCourse, ctaCourse.ctaLabel ?? `${t.exploreCourse}: ${ctaCourse.title}`, courseLang, a.slug) : null;
+  const ctaBlock = ctaCourse
+    ? ctaHtml(ctaCourse, ctaCourse.ctaLabel ?? `${t.exploreCourse}: ${ctaCourse.title}`, courseLang, a.slug)
+    : null;
   const explicit = ctx.repo.bySlugs(a.lang, JSON.parse(a.related_json) as string[], now);
   const related = pickRelated(a.id, explicit, ctx.repo.related(a.id, now));
   const toc = JSON.parse(a.toc_json) as TocEntry[];
@@ -67,8 +80,18 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
     imageAlt: a.image_alt,
     publishedTime: published,
     modifiedTime: modified,
-    alternates: translations.length ? [{ lang: a.lang, href: path }, ...translations.map((x) => ({ lang: x.lang, href: `/${x.lang}/${x.slug}` }))] : [],
-    feeds: [{ title: `${site.title}: ${a.category_name ?? a.category_slug}`, href: `/${a.lang}/category/${a.category_slug}/feed.xml` }],
+    alternates: translations.length
+      ? [
+          { lang: a.lang, href: path },
+          ...translations.map((x) => ({ lang: x.lang, href: `/${x.lang}/${x.slug}` })),
+        ]
+      : [],
+    feeds: [
+      {
+        title: `${site.title}: ${a.category_name ?? a.category_slug}`,
+        href: `/${a.lang}/category/${a.category_slug}/feed.xml`,
+      },
+    ],
     jsonLd: [
       {
         '@context': 'https://schema.org',
@@ -79,7 +102,11 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
         dateModified: modified,
         inLanguage: a.lang,
         wordCount: a.word_count,
-        author: { '@type': 'Person', name: a.author_name ?? a.author_slug, url: absolute(base, `/${a.lang}/author/${a.author_slug}`) },
+        author: {
+          '@type': 'Person',
+          name: a.author_name ?? a.author_slug,
+          url: absolute(base, `/${a.lang}/author/${a.author_slug}`),
+        },
         publisher: { '@type': 'Organization', name: site.title, url: `${base}/` },
         mainEntityOfPage: { '@type': 'WebPage', '@id': absolute(base, path) },
         ...(a.image ? { image: absolute(base, a.image) } : {}),

@@ -25,11 +25,24 @@ export function ctaHtml(course: CtaCourse, label: string, lang: string, fromSlug
 }
 
 /** Replaces the placeholders the renderer left in sanitised HTML; unknown courses lose their block. */
-export function expandCtas(html: string, lookup: (ref: string) => CtaCourse | null, lang: string, fromSlug: string): string {
-  return html.replace(/<aside class="cta" data-course="([^"]*)"><a class="cta__button" href="[^"]*">([\s\S]*?)<\/a><\/aside>/g, (_m, ref: string, label: string) => {
-    const course = lookup(ref);
-    if (!course) return '';
-    const text = label.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-    return ctaHtml(course, text, lang, fromSlug);
-  });
+export function expandCtas(
+  html: string,
+  lookup: (ref: string) => CtaCourse | null,
+  lang: string,
+  fromSlug: string,
+): string {
+  return html.replace(
+    /<aside class="cta" data-course="([^"]*)"><a class="cta__button" href="[^"]*">([\s\S]*?)<\/a><\/aside>/g,
+    (_m, ref: string, label: string) => {
+      const course = lookup(ref);
+      if (!course) return '';
+      const text = label
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'");
+      return ctaHtml(course, text, lang, fromSlug);
+    },
+  );
 }

@@ -29,7 +29,20 @@ export function absolute(baseUrl: string, path: string): string {
 export function makeSeo(
   site: SiteConfig,
   baseUrl: string,
-  input: { title: string; description?: string; path: string; type?: 'website' | 'article'; image?: string | null; imageAlt?: string | null; robots?: string | null; alternates?: Alternate[]; jsonLd?: object[]; feeds?: { title: string; href: string }[]; publishedTime?: string; modifiedTime?: string },
+  input: {
+    title: string;
+    description?: string;
+    path: string;
+    type?: 'website' | 'article';
+    image?: string | null;
+    imageAlt?: string | null;
+    robots?: string | null;
+    alternates?: Alternate[];
+    jsonLd?: object[];
+    feeds?: { title: string; href: string }[];
+    publishedTime?: string;
+    modifiedTime?: string;
+  },
 ): Seo {
   const full = input.title === site.title ? site.title : `${input.title} | ${site.title}`;
   const alternates = input.alternates ?? [];
@@ -41,7 +54,8 @@ export function makeSeo(
     image: input.image ? absolute(baseUrl, input.image) : null,
     imageAlt: input.imageAlt ?? null,
     robots: input.robots ?? null,
-    alternates: alternates.length > 1 ? alternates.map((a) => ({ lang: a.lang, href: absolute(baseUrl, a.href) })) : [],
+    alternates:
+      alternates.length > 1 ? alternates.map((a) => ({ lang: a.lang, href: absolute(baseUrl, a.href) })) : [],
     jsonLd: input.jsonLd ?? [],
     feeds: input.feeds ?? [],
     ...(input.publishedTime ? { publishedTime: input.publishedTime } : {}),
@@ -53,6 +67,11 @@ export function breadcrumbLd(baseUrl: string, items: { name: string; href: strin
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((it, i) => ({ '@type': 'ListItem', position: i + 1, name: it.name, item: absolute(baseUrl, it.href) })),
+    itemListElement: items.map((it, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: it.name,
+      item: absolute(baseUrl, it.href),
+    })),
   };
 }
