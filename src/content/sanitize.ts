@@ -44,6 +44,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'xmp', 'iframe-fallback'],
   enforceHtmlBoundary: false,
   parseStyleAttributes: false,
+  // An iframe whose src was refused (other host, javascript:, srcdoc only) would still frame about:blank.
+  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
   transformTags: {
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
