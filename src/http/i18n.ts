@@ -52,6 +52,7 @@ const en = {
   feed: 'RSS feed',
   footerText: 'Practical guides for new careers in data and software.',
   mainNav: 'Main',
+  footerNav: 'Footer',
   exploreCourse: 'See the course',
   menu: 'Menu',
 };
@@ -112,6 +113,7 @@ const fr: Strings = {
   feed: 'Flux RSS',
   footerText: 'Des guides pratiques pour se reconvertir dans la data et le logiciel.',
   mainNav: 'Principal',
+  footerNav: 'Pied de page',
   exploreCourse: 'Voir la formation',
   menu: 'Menu',
 };

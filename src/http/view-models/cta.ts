@@ -16,7 +16,9 @@ export function courseUrl(lang: string, area: string, slug: string): string {
 export function ctaHtml(course: CtaCourse, label: string, lang: string, fromSlug: string): string {
   const href = `${courseUrl(lang, course.area, course.slug)}?from=${encodeURIComponent(fromSlug)}`;
   return (
-    `<aside class="cta" aria-label="${escapeHtml(course.title)}">` +
+    // No accessible name: an unnamed aside inside the article is not a landmark, so two CTAs for the
+    // same course do not make duplicate landmarks.
+    `<aside class="cta">` +
     `<p class="cta__title">${escapeHtml(course.title)}</p>` +
     `<p class="cta__summary">${escapeHtml(course.summary)}</p>` +
     `<a class="cta__button" href="${escapeHtml(href)}">${escapeHtml(label)}</a>` +
