@@ -16,7 +16,12 @@ async function main(): Promise<void> {
   // With an existing index, serve it at once and refresh in the background; a new database is indexed first.
   if (!hasIndex) await runner.run('start');
   const folio = createApp({ db, config, logger });
-  const server = createServer(folio.handler);
+  let stopping = false;
+  const server = createServer((req, res) => {
+    // While draining, every response closes its connection, so keep-alive clients (nginx) move elsewhere.
+    if (stopping) res.setHeader('Connection', 'close');
+    folio.handler(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -32,12 +37,14 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => {
     void runner.run('SIGHUP').catch(() => undefined);
   });
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Connections whose last response went out before the signal idle until they are closed here.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.close(() => {
+      clearInterval(sweep);
       void runner.close().finally(() => {
         db.close();
         logger.info('stopped');
