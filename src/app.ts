@@ -15,6 +15,7 @@ import { securityHeaders } from './http/middleware/security.js';
 import { PageCache } from './http/page-cache.js';
 import { deliver, prepareResponse } from './http/respond.js';
 import { articleRoutes } from './http/routes/articles.js';
+import { courseRoutes } from './http/routes/courses.js';
 import { archiveRoutes } from './http/routes/archives.js';
 import { healthRoutes } from './http/routes/health.js';
 import { homeRoutes } from './http/routes/home.js';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): FolioApp {
   app.use(homeRoutes(ctx));
   app.use(searchRoutes(ctx));
   app.use(archiveRoutes(ctx));
+  app.use(courseRoutes(ctx));
   app.use(articleRoutes(ctx));
   app.use(notFound(ctx));
   app.use(errorHandler(ctx));

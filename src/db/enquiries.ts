@@ -1,0 +1,96 @@
+// Course enquiries: primary data written by readers. Nothing in the indexer touches this table.
+import type { Db } from './connection.js';
+
+export interface NewEnquiry {
+  createdAt: string;
+  courseArea: string;
+  courseSlug: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  format: string | null;
+  message: string;
+  consent: boolean;
+  fromArticle: string | null;
+  idempotencyKey: string;
+}
+
+export interface EnquiryRow {
+  id: number;
+  created_at: string;
+  course_area: string;
+  course_slug: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  format: string | null;
+  message: string;
+  consent: number;
+  from_article: string | null;
+}
+
+const COLUMNS =
+  'id, created_at, course_area, course_slug, name, email, phone, format, message, consent, from_article';
+
+export function createEnquiryStore(db: Db) {
+  const q = {
+    insert: db.prepare<{
+      created_at: string;
+      course_area: string;
+      course_slug: string;
+      name: string;
+      email: string;
+      phone: string | null;
+      format: string | null;
+      message: string;
+      consent: number;
+      from_article: string | null;
+      idempotency_key: string;
+    }>(
+      `INSERT INTO enquiries (created_at, course_area, course_slug, name, email, phone, format, message, consent, from_article, idempotency_key)
+       VALUES (@created_at, @course_area, @course_slug, @name, @email, @phone, @format, @message, @consent, @from_article, @idempotency_key)
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+    ),
+    since: db.prepare<{ since: string }, EnquiryRow>(
+      `SELECT ${COLUMNS} FROM enquiries WHERE created_at >= @since ORDER BY created_at, id`,
+    ),
+  };
+
+  const insert = db.transaction((e: NewEnquiry): boolean => {
+    const result = q.insert.run({
+      created_at: e.createdAt,
+      course_area: e.courseArea,
+      course_slug: e.courseSlug,
+      name: e.name,
+      email: e.email,
+      phone: e.phone,
+      format: e.format,
+      message: e.message,
+      consent: e.consent ? 1 : 0,
+      from_article: e.fromArticle,
+      idempotency_key: e.idempotencyKey,
+    });
+    return result.changes === 1;
+  });
+
+  return {
+    /**
+     * Stores one enquiry in its own transaction, synced to disk before returning (the connection runs
+     * `synchronous = NORMAL` for index speed; a reader's enquiry is worth a full sync). Returns false when
+     * a row with the same idempotency key already exists.
+     */
+    add(e: NewEnquiry): boolean {
+      db.pragma('synchronous = FULL');
+      try {
+        return insert(e);
+      } finally {
+        db.pragma('synchronous = NORMAL');
+      }
+    },
+    /** Enquiries created at or after an ISO timestamp (all of them with the default), oldest first. */
+    list(sinceIso = ''): EnquiryRow[] {
+      return q.since.all({ since: sinceIso });
+    },
+  };
+}
+export type EnquiryStore = ReturnType<typeof createEnquiryStore>;
