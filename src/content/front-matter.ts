@@ -71,6 +71,16 @@ export function splitFrontMatter(raw: string): SplitResult {
   if (text.trim() === '') {
     return { ok: false, line: 1, code: 'empty-file', message: 'the file is empty', hint: 'start with a front matter block between two --- lines' };
   }
+  const foreign = text.startsWith('+++') ? 'TOML (between +++ lines)' : /^\s*[{[]/.test(text) ? 'JSON' : null;
+  if (foreign) {
+    return {
+      ok: false,
+      line: 1,
+      code: 'front-matter-not-yaml',
+      message: `the front matter is ${foreign}; Folio reads YAML front matter only`,
+      hint: 'start the file with a --- line, write each field as key: value, like title: My article, and close it with ---',
+    };
+  }
   if (!text.startsWith('---\n')) {
     return {
       ok: false,

@@ -85,7 +85,7 @@ export function loadArticle(sourcePath: string, text: string, ctx: LoadContext):
   const split = splitFrontMatter(text);
   if (!split.ok) return fail(sourcePath, split.line, split.code, split.message, split.hint);
   const { data, lineOf, body, bodyLine } = split.value;
-  const parsed = articleSchema.safeParse(data);
+  const parsed = articleSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, problems: formatZod(sourcePath, parsed.error.issues, lineOf, ARTICLE_KEYS) };
   }
@@ -155,7 +155,7 @@ export function loadCourse(sourcePath: string, text: string, ctx: LoadContext): 
   const split = splitFrontMatter(text);
   if (!split.ok) return fail(sourcePath, split.line, split.code, split.message, split.hint);
   const { data, lineOf, body, bodyLine } = split.value;
-  const parsed = courseSchema.safeParse(data);
+  const parsed = courseSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: formatZod(sourcePath, parsed.error.issues, lineOf, COURSE_KEYS) };
   const rendered = renderMarkdown(body, { siteHosts: ctx.siteHosts, languages: ctx.languages, bodyLine });
   const html = sanitize(rendered.html);

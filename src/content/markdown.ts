@@ -78,6 +78,10 @@ interface CtaToken extends Tokens.Generic {
   course: string;
 }
 
+function newlines(text: string): number {
+  return (text.match(/\n/g) ?? []).length;
+}
+
 function plainInline(text: string): string {
   return text.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '');
 }
@@ -92,15 +96,26 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
   const langPattern = options.languages.map((l) => l.replace(/[^a-z-]/g, '')).join('|') || 'en';
   const articlePath = new RegExp(`^/(${langPattern})/([a-z0-9]+(?:-[a-z0-9]+)*)/?(?:[?#].*)?$`);
   const coursePath = new RegExp(`^/(?:${langPattern})/courses/([a-z0-9-]+)/([a-z0-9-]+)/?(?:[?#].*)?$`);
-  // Line tracking: marked gives raw text per token; we count lines of block tokens as they pass.
+  // Line tracking: marked gives raw text per token; we count lines of block tokens as they pass, and
+  // find a link's own line by looking for its raw text inside its top-level block.
   let currentLine = options.bodyLine;
+  let blockRaw = '';
+  let cursor = 0;
+  const lineOf = (raw: string): number => {
+    const at = blockRaw.indexOf(raw, cursor);
+    if (at === -1) return currentLine;
+    cursor = at + raw.length;
+    return currentLine + newlines(blockRaw.slice(0, at));
+  };
 
   const ctaExtension: TokenizerExtension & RendererExtension = {
     name: 'cta',
     level: 'block',
+    // Only where a line starts: a directive inside a sentence stays text.
     start(src: string) {
-      const i = src.indexOf('::cta[');
-      return i === -1 ? undefined : i;
+      if (src.startsWith('::cta[')) return 0;
+      const i = src.indexOf('\n::cta[');
+      return i === -1 ? undefined : i + 1;
     },
     tokenizer(src: string) {
       const m = CTA_RE.exec(src);
@@ -136,11 +151,12 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
     if (token.type === 'link') {
       const path = classify((token as Tokens.Link).href);
       if (path !== null) {
+        const line = lineOf(token.raw);
         const c = coursePath.exec(path);
         const a = articlePath.exec(path);
-        if (c) links.push({ kind: 'course', target: `${c[1]}/${c[2]}`, line: currentLine });
-        else if (a && a[2] !== 'courses') links.push({ kind: 'article', target: `${a[1]}/${a[2]}`, line: currentLine });
-        else links.push({ kind: 'path', target: path.split(/[?#]/)[0] ?? path, line: currentLine });
+        if (c) links.push({ kind: 'course', target: `${c[1]}/${c[2]}`, line });
+        else if (a && a[2] !== 'courses') links.push({ kind: 'article', target: `${a[1]}/${a[2]}`, line });
+        else links.push({ kind: 'path', target: path.split(/[?#]/)[0] ?? path, line });
       }
     }
     if (token.type === 'image') images.push((token as Tokens.Image).href);
@@ -188,8 +204,10 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
   // Lex first so block tokens can carry their file line into walkTokens.
   const tokens = marked.lexer(body);
   for (const token of tokens) {
+    blockRaw = token.raw;
+    cursor = 0;
     void marked.walkTokens([token], collect);
-    currentLine += (token.raw.match(/\n/g) ?? []).length;
+    currentLine += newlines(token.raw);
   }
   const html = marked.parser(tokens);
   return { html, toc, links, ctas, images };

@@ -1,17 +1,47 @@
 // One schema per content type (article, course, site, authors, categories), with messages an editor can act on.
 import { z } from 'zod';
 import { parseIsoDate } from '../lib/dates.js';
-import { SLUG_RE } from '../lib/slug.js';
+import { SLUG_RE, slugify } from '../lib/slug.js';
 
-const slug = (what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .regex(SLUG_RE, { error: `${what} must be lowercase letters, digits and single hyphens (like "my-first-article")` });
+/** One message when the key is missing, another when its value has the wrong type. */
+const requiredOr = (missing: string, wrongType: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? missing : wrongType;
 
-const isoDate = (what: string) =>
-  z
-    .string({ error: `${what} must be an ISO date like 2026-03-12 or 2026-03-12T09:30:00Z` })
-    .refine((s) => parseIsoDate(s) !== null, { error: `${what} is not a real date or time; use an ISO date like 2026-03-12 or 2026-03-12T09:30:00Z` });
+const slug = (what: string, missing = `${what} is required`) =>
+  z.string({ error: requiredOr(missing, `${what} must be text`) }).regex(SLUG_RE, {
+    error: (issue) => {
+      const suggestion = typeof issue.input === 'string' ? slugify(issue.input) : '';
+      const shown = typeof issue.input === 'string' ? ` "${issue.input}"` : '';
+      return `${what}${shown} must be lowercase letters, digits and single hyphens (like "my-first-article")${suggestion ? `; try "${suggestion}"` : ''}`;
+    },
+  });
+
+const ISO_EXAMPLE = 'an ISO date like 2026-03-12 or a date-time like 2026-03-12T09:30:00Z';
+const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Why `text` is not a usable date: not ISO at all, or ISO-shaped but absent from the calendar. */
+function dateProblem(what: string, text: string): string | null {
+  if (parseIsoDate(text) !== null) return null;
+  if (!ISO_SHAPE.test(text.trim())) return `${what} "${text}" is not in ISO format; write ${ISO_EXAMPLE}`;
+  const [y = 0, m = 0, d = 0] = text.trim().slice(0, 10).split('-').map(Number);
+  const days = m >= 1 && m <= 12 ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 0;
+  if (days && d > days) {
+    const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+    return `${what} "${text}" does not exist: ${month} ${y} has ${days} days`;
+  }
+  return `${what} "${text}" is not a real date or time; check the month (01-12), day, hour (00-23) and minutes`;
+}
+
+const isoDate = (what: string, missing = `${what} is required: ${ISO_EXAMPLE}`) =>
+  z.string({ error: requiredOr(missing, `${what} must be ${ISO_EXAMPLE}`) }).superRefine((text, ctx) => {
+    const problem = dateProblem(what, text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const tooLong = (what: string, max: number) => (issue: { input?: unknown }) =>
+  typeof issue.input === 'string'
+    ? `${what} is ${issue.input.trim().length} characters long; keep it to ${max} or fewer`
+    : `${what} is longer than ${max} characters`;
 
 const sitePathOrUrl = z
   .string({ error: 'must be text' })
@@ -28,14 +58,23 @@ const stringList = (what: string, max: number) =>
 export const articleSchema = z
   .strictObject(
     {
-      title: z.string({ error: 'title is required: the headline readers see (1-200 characters)' }).trim().min(1, { error: 'title cannot be empty' }).max(200, { error: 'title is longer than 200 characters' }),
+      title: z
+        .string({ error: requiredOr('title is required: the headline readers see (1-200 characters)', 'title must be text') })
+        .trim()
+        .min(1, { error: 'title cannot be empty: write the headline readers see (1-200 characters)' })
+        .max(200, { error: tooLong('title', 200) }),
       slug: slug('slug').optional(),
-      date: isoDate('date'),
+      date: isoDate('date', `date is required: the publication date, as ${ISO_EXAMPLE}`),
       updated: isoDate('updated').optional(),
-      category: slug('category'),
+      category: slug('category', 'category is required: one of the slugs in categories.yml'),
       tags: stringList('tag', 30).optional(),
-      author: slug('author'),
-      excerpt: z.string({ error: 'excerpt must be text' }).trim().min(1).max(300, { error: 'excerpt is longer than 300 characters' }).optional(),
+      author: slug('author', 'author is required: one of the slugs in authors.yml'),
+      excerpt: z
+        .string({ error: 'excerpt must be text' })
+        .trim()
+        .min(1, { error: 'excerpt cannot be empty; remove the key to use the first paragraph' })
+        .max(300, { error: tooLong('excerpt', 300) })
+        .optional(),
       image: sitePathOrUrl.optional(),
       image_alt: z.string({ error: 'image_alt must be text' }).trim().min(1, { error: 'image_alt cannot be empty' }).max(300).optional(),
       cta: z

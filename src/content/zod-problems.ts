@@ -26,6 +26,16 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** How a wrong value reads to an editor: `"yes"`, `42`, `a list`, `nothing`. */
+function describe(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a set of keys';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return 'a value of another kind';
+}
+
 export function formatZod(
   file: string,
   issues: readonly z.core.$ZodIssue[],
@@ -53,6 +63,7 @@ export function formatZod(
     let message = issue.message;
     if (missing && !message.includes('required')) message = `${field} is required`;
     else if (field && !message.startsWith(field.split('.')[0] ?? field)) message = `${field}: ${message}`;
+    if (issue.code === 'invalid_type' && !missing) message += `; found ${describe(issue.input)}`;
     out.push({ file, line: lineOf(issue.path), code: missing ? 'missing-key' : 'invalid-value', message, severity: 'error' });
   }
   return out;

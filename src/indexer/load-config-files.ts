@@ -32,7 +32,7 @@ export function loadYamlFile<S extends z.ZodType>(
       `refused: ${data.message}`,
       'write values out instead of using many YAML aliases',
     );
-  const parsed = schema.safeParse(data.data ?? undefined);
+  const parsed = schema.safeParse(data.data ?? undefined, { reportInput: true });
   if (!parsed.success)
     return { ok: false, problems: formatZod(file, parsed.error.issues, lineOf, knownKeys) };
   return { ok: true, value: parsed.data };
