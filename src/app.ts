@@ -20,6 +20,9 @@ import { archiveRoutes } from './http/routes/archives.js';
 import { healthRoutes } from './http/routes/health.js';
 import { homeRoutes } from './http/routes/home.js';
 import { searchRoutes } from './http/routes/search.js';
+import { feedRoutes } from './http/routes/feeds.js';
+import { sitemapRoutes } from './http/routes/sitemap.js';
+import { wpApiRoutes } from './http/routes/wp-api.js';
 
 export interface AppDeps {
   db: Db;
@@ -106,6 +109,10 @@ export function createApp(deps: AppDeps): FolioApp {
 
   // Specific routers first: the article route (/:lang/:slug) is the catch-all and comes last.
   app.use(healthRoutes(ctx));
+  // Fixed paths (/wp-json, /feed.xml, /sitemap.xml, /robots.txt) before /:lang/ routes that would take them for a language.
+  app.use(wpApiRoutes(ctx));
+  app.use(feedRoutes(ctx));
+  app.use(sitemapRoutes(ctx));
   app.use(homeRoutes(ctx));
   app.use(searchRoutes(ctx));
   app.use(archiveRoutes(ctx));

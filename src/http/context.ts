@@ -127,6 +127,8 @@ export function createCtx(deps: {
         { filename: join(viewsDir, 'layouts', 'main.ejs'), cache: ejsCache },
       );
       res.setHeader('Content-Security-Policy', cspForHtml(html));
+      // WordPress's API discovery header, so REST clients pointed at any page find /wp-json/.
+      res.setHeader('Link', `<${baseUrl()}/wp-json/>; rel="https://api.w.org/"`);
       send(req, res, html, 'text/html; charset=utf-8', options);
     },
     send,

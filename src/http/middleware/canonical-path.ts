@@ -14,7 +14,8 @@ export function canonicalPath(languages: () => readonly string[]): RequestHandle
     } catch {
       throw new BadRequestError('The address contains a malformed escape sequence.');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    // The REST API keeps WordPress's own URL rules: /wp-json/ is its canonical root and routes take a trailing slash.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || /^\/wp-json(\/|$)/.test(raw)) {
       next();
       return;
     }

@@ -4,6 +4,7 @@ import { AppError, NotFoundError } from '../../errors.js';
 import type { Ctx } from '../context.js';
 import { stringsFor } from '../i18n.js';
 import { makeSeo } from '../view-models/seo.js';
+import { WpRestError } from '../view-models/wp-errors.js';
 
 function statusOf(error: unknown): number {
   if (error instanceof AppError) return error.status;
@@ -43,12 +44,20 @@ export function errorHandler(ctx: Ctx): ErrorRequestHandler {
     const exposeMessage = error instanceof AppError && error.expose ? error.message : null;
     if (req.path.startsWith('/wp-json')) {
       res.status(status).setHeader('Cache-Control', 'no-store');
-      res.json({
-        code:
-          status === 404 ? 'rest_no_route' : status >= 500 ? 'rest_internal_error' : 'rest_invalid_request',
-        message: exposeMessage ?? 'Request failed.',
-        data: { status },
-      });
+      res.json(
+        error instanceof WpRestError
+          ? error.body()
+          : {
+              code:
+                status === 404
+                  ? 'rest_no_route'
+                  : status >= 500
+                    ? 'rest_internal_error'
+                    : 'rest_invalid_request',
+              message: exposeMessage ?? 'Request failed.',
+              data: { status },
+            },
+      );
       return;
     }
     const lang = langOf(ctx, req);
