@@ -33,7 +33,8 @@ function parseArgs(argv: readonly string[]): Options {
   let since: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new UsageError(`${name} needs a value\n${USAGE}`);
@@ -82,7 +83,9 @@ function main(): number {
   try {
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").get();
     if (!table) {
-      console.error(`the database at ${config.dbPath} has no enquiries table: start Folio once to migrate it`);
+      console.error(
+        `the database at ${config.dbPath} has no enquiries table: start Folio once to migrate it`,
+      );
       return 1;
     }
     const rows = createEnquiryStore(db).list(options.sinceIso);

@@ -45,8 +45,7 @@ const en = {
   notSure: 'Not sure yet',
   message: 'Your message',
   messageHint: 'For example: your background, when you would like to start, or your questions.',
-  consent: (site: string) =>
-    `I agree that ${site} may store these details and contact me about this course.`,
+  consent: (site: string) => `I agree that ${site} may store these details and contact me about this course.`,
   honeypot: 'Leave this field empty',
   send: 'Send enquiry',
   required: 'required',
@@ -149,7 +148,8 @@ const fr: CourseStrings = {
   limitedText: (seconds) =>
     `Vous avez envoyé plusieurs demandes dans la dernière minute. Patientez ${seconds} seconde${seconds === 1 ? '' : 's'} puis réessayez.`,
   formTooLarge: 'Le formulaire est trop volumineux. Raccourcissez votre message et réessayez.',
-  formUnreadable: "Le formulaire n'a pas pu être lu. Revenez à la page de la formation et envoyez-le à nouveau.",
+  formUnreadable:
+    "Le formulaire n'a pas pu être lu. Revenez à la page de la formation et envoyez-le à nouveau.",
   formCrossSite: 'Les demandes ne peuvent être envoyées que depuis la page de la formation sur ce site.',
 };
 

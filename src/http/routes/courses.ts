@@ -8,12 +8,7 @@ import { createFormTokens, type FormTokens } from '../enquiry-tokens.js';
 import { stringsFor } from '../i18n.js';
 import { courseStringsFor } from '../i18n-courses.js';
 import { buildAreaPage, buildCourseIndex } from '../view-models/course-listing.js';
-import {
-  buildCoursePage,
-  courseCrumbs,
-  courseData,
-  enquiryUrl,
-} from '../view-models/course-page.js';
+import { buildCoursePage, courseCrumbs, courseData, enquiryUrl } from '../view-models/course-page.js';
 import { courseUrl } from '../view-models/cta.js';
 import { buildEnquiryForm, emptyValues, slugOrNull } from '../view-models/enquiry-form.js';
 import { makeSeo } from '../view-models/seo.js';

@@ -36,7 +36,11 @@ export function courseCard(lang: string, row: CourseRow): CourseCard {
 }
 
 /** Areas in their configured order; courses in a folder without an _area.yml still get a group. */
-export function groupByArea(lang: string, areas: readonly AreaRow[], courses: readonly CourseRow[]): AreaGroup[] {
+export function groupByArea(
+  lang: string,
+  areas: readonly AreaRow[],
+  courses: readonly CourseRow[],
+): AreaGroup[] {
   const groups = new Map<string, AreaGroup>();
   const group = (slug: string, name: string, intro: string) => {
     const g = { slug, name, intro, href: areaUrl(lang, slug), courses: [] };
@@ -44,7 +48,8 @@ export function groupByArea(lang: string, areas: readonly AreaRow[], courses: re
     return g;
   };
   for (const a of areas) group(a.slug, a.name, a.intro);
-  for (const c of courses) (groups.get(c.area_slug) ?? group(c.area_slug, c.area_slug, '')).courses.push(courseCard(lang, c));
+  for (const c of courses)
+    (groups.get(c.area_slug) ?? group(c.area_slug, c.area_slug, '')).courses.push(courseCard(lang, c));
   return [...groups.values()].filter((g) => g.courses.length > 0);
 }
 
@@ -52,7 +57,12 @@ function itemList(baseUrl: string, cards: readonly CourseCard[]): object {
   return {
     '@context': 'https://schema.org',
     '@type': 'ItemList',
-    itemListElement: cards.map((c, i) => ({ '@type': 'ListItem', position: i + 1, url: absolute(baseUrl, c.href), name: c.title })),
+    itemListElement: cards.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      url: absolute(baseUrl, c.href),
+      name: c.title,
+    })),
   };
 }
 
@@ -77,7 +87,13 @@ export function buildCourseIndex(input: {
       title: strings.coursesTitle,
       description: strings.coursesIntro,
       path: coursesIndexUrl(lang),
-      jsonLd: [itemList(baseUrl, groups.flatMap((g) => g.courses)), breadcrumbLd(baseUrl, crumbs)],
+      jsonLd: [
+        itemList(
+          baseUrl,
+          groups.flatMap((g) => g.courses),
+        ),
+        breadcrumbLd(baseUrl, crumbs),
+      ],
     }),
     cs: strings,
     crumbs,

@@ -8,7 +8,14 @@ export const NOT_SURE = 'not-sure';
 
 export type EnquiryField = 'name' | 'email' | 'phone' | 'format' | 'message' | 'consent';
 /** The order fields appear in, so the error summary lists problems top to bottom. */
-export const FIELD_ORDER: readonly EnquiryField[] = ['name', 'email', 'phone', 'format', 'message', 'consent'];
+export const FIELD_ORDER: readonly EnquiryField[] = [
+  'name',
+  'email',
+  'phone',
+  'format',
+  'message',
+  'consent',
+];
 
 export interface EnquiryValues {
   name: string;
