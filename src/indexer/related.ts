@@ -1,4 +1,5 @@
-// Related-article scoring at index time: shared category and tags, BM25-style term overlap, and recency.
+// Related-article scoring at index time: shared category and tags, a BM25-style overlap of key terms, and
+// recency. Work per article is bounded (a few terms, capped posting lists), so the cost grows linearly.
 
 export interface RelatedInput {
   id: number;
@@ -9,60 +10,140 @@ export interface RelatedInput {
   publishedAt: number;
 }
 
+export interface Scored {
+  id: number;
+  score: number;
+}
+
 export const RELATED_KEEP = 12;
+/** Key terms per article that are followed to find candidates. */
+const TERMS_FOLLOWED = 8;
+/** Terms (and tags) shared by more articles than this say little about any one of them. */
+const MAX_POSTING = 200;
+const MAX_TAG_POSTING = 2000;
 const DAY = 86_400_000;
 
-/**
- * Scores every article against the candidates that share a term or a tag with it, keeping the best
- * RELATED_KEEP. Terms that occur in more than a fifth of the corpus carry too little signal to follow.
- */
+interface Posting {
+  docs: number[];
+  counts: number[];
+}
+
+const sat = (c: number) => (c * 2.2) / (c + 1.2);
+
+export interface RelatedIndex {
+  items: readonly RelatedInput[];
+  score(i: number): Scored[];
+  /** Indexes of the articles that share a followed term or a tag with article i (its possible neighbours). */
+  neighbours(i: number): Set<number>;
+}
+
+export function buildRelatedIndex(items: readonly RelatedInput[]): RelatedIndex {
+  const n = items.length;
+  const df = new Map<string, number>();
+  for (const it of items) for (const [t] of it.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const cap = Math.min(MAX_POSTING, Math.max(5, Math.floor(n / 4)));
+  const idf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  const postings = new Map<string, Posting>();
+  const tagPostings = new Map<string, number[]>();
+  const followed: [string, number, number][][] = [];
+  items.forEach((it, i) => {
+    const mine: [string, number, number][] = [];
+    for (const [t, c] of it.terms) {
+      const d = df.get(t) ?? 0;
+      if (d < 2 || d > cap) continue;
+      let p = postings.get(t);
+      if (!p) postings.set(t, (p = { docs: [], counts: [] }));
+      p.docs.push(i);
+      p.counts.push(c);
+      mine.push([t, c, idf(d)]);
+    }
+    mine.sort((a, b) => b[1] * b[2] - a[1] * a[2]);
+    followed.push(mine.slice(0, TERMS_FOLLOWED));
+    for (const tag of it.tags) {
+      let list = tagPostings.get(tag);
+      if (!list) tagPostings.set(tag, (list = []));
+      list.push(i);
+    }
+  });
+  const scores = new Float64Array(n);
+  const touched: number[] = [];
+  const add = (j: number, s: number) => {
+    if (scores[j] === 0) touched.push(j);
+    scores[j] = (scores[j] ?? 0) + s;
+  };
+
+  return {
+    items,
+    neighbours(i) {
+      const out = new Set<number>();
+      for (const [t] of followed[i] ?? []) for (const j of postings.get(t)?.docs ?? []) out.add(j);
+      for (const tag of items[i]?.tags ?? []) {
+        const list = tagPostings.get(tag) ?? [];
+        if (list.length <= MAX_TAG_POSTING) for (const j of list) out.add(j);
+      }
+      out.delete(i);
+      return out;
+    },
+    score(i) {
+      const item = items[i] as RelatedInput;
+      let self = 0;
+      for (const [t, c, w] of followed[i] ?? []) {
+        self += w * sat(c) * sat(c);
+        const p = postings.get(t) as Posting;
+        for (let k = 0; k < p.docs.length; k++) {
+          const j = p.docs[k] as number;
+          if (j !== i) add(j, w * sat(c) * sat(p.counts[k] as number));
+        }
+      }
+      // Text similarity is scaled to 0..4 so it weighs like two shared tags at most.
+      const norm = self > 0 ? 4 / self : 0;
+      for (const j of touched) scores[j] = (scores[j] ?? 0) * norm;
+      for (const tag of item.tags) {
+        const list = tagPostings.get(tag) ?? [];
+        if (list.length > MAX_TAG_POSTING) continue;
+        for (const j of list) if (j !== i) add(j, 2);
+      }
+      // Keep the best RELATED_KEEP with an insertion into a short sorted list (no sort of all candidates).
+      const best: Scored[] = [];
+      for (const j of touched) {
+        const other = items[j] as RelatedInput;
+        const base = scores[j] ?? 0;
+        scores[j] = 0;
+        if (other.lang !== item.lang) continue;
+        const category = other.category === item.category ? 3 : 0;
+        const score =
+          base + category + Math.exp(-Math.abs(other.publishedAt - item.publishedAt) / (365 * DAY));
+        const last = best[best.length - 1];
+        if (
+          best.length === RELATED_KEEP &&
+          last &&
+          (score < last.score || (score === last.score && other.id > last.id))
+        )
+          continue;
+        let at = best.length;
+        while (at > 0) {
+          const prev = best[at - 1] as Scored;
+          if (prev.score > score || (prev.score === score && prev.id < other.id)) break;
+          at--;
+        }
+        best.splice(at, 0, { id: other.id, score });
+        if (best.length > RELATED_KEEP) best.pop();
+      }
+      touched.length = 0;
+      return best;
+    },
+  };
+}
+
+/** Scores every article (or only the ids in `only`) against its candidates, keeping the best RELATED_KEEP. */
 export function computeRelated(
   items: readonly RelatedInput[],
   only?: ReadonlySet<number>,
-): Map<number, { id: number; score: number }[]> {
-  const byTerm = new Map<string, number[]>();
-  const byTag = new Map<string, number[]>();
+): Map<number, Scored[]> {
+  const index = buildRelatedIndex(items);
+  const out = new Map<number, Scored[]>();
   items.forEach((item, i) => {
-    for (const [t] of item.terms) (byTerm.get(t) ?? byTerm.set(t, []).get(t))?.push(i);
-    for (const t of item.tags) (byTag.get(t) ?? byTag.set(t, []).get(t))?.push(i);
-  });
-  const n = items.length;
-  const maxDf = Math.max(5, Math.floor(n / 5));
-  const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  const tfMaps = items.map((it) => new Map(it.terms.map(([t, c]) => [t, c] as const)));
-  const sat = (c: number) => (c * 2.2) / (c + 1.2);
-  const out = new Map<number, { id: number; score: number }[]>();
-
-  items.forEach((item, i) => {
-    if (only && !only.has(item.id)) return;
-    const scores = new Map<number, number>();
-    let selfText = 0;
-    for (const [t, c] of item.terms) {
-      const posting = byTerm.get(t) ?? [];
-      if (posting.length > maxDf) continue;
-      const w = idf(posting.length);
-      selfText += w * sat(c) * sat(c);
-      for (const j of posting) {
-        if (j === i) continue;
-        const other = tfMaps[j]?.get(t) ?? 0;
-        scores.set(j, (scores.get(j) ?? 0) + w * sat(c) * sat(other));
-      }
-    }
-    // Normalise text similarity to 0..4 so it weighs like two shared tags at most.
-    const norm = selfText > 0 ? 4 / selfText : 0;
-    for (const [j, s] of scores) scores.set(j, s * norm);
-    for (const t of item.tags)
-      for (const j of byTag.get(t) ?? []) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + 2);
-    const ranked: { id: number; score: number }[] = [];
-    for (const [j, base] of scores) {
-      const other = items[j] as RelatedInput;
-      if (other.lang !== item.lang) continue;
-      const category = other.category === item.category ? 3 : 0;
-      const recency = Math.exp(-Math.abs(other.publishedAt - item.publishedAt) / (365 * DAY));
-      ranked.push({ id: other.id, score: base + category + recency });
-    }
-    ranked.sort((a, b) => b.score - a.score || a.id - b.id);
-    out.set(item.id, ranked.slice(0, RELATED_KEEP));
+    if (!only || only.has(item.id)) out.set(item.id, index.score(i));
   });
   return out;
 }
