@@ -100,9 +100,9 @@ export function createIndexStore(db: Db) {
     insertLink: db.prepare<{ source_id: number; kind: string; target: string; line: number }>(
       'INSERT INTO links (source_id, kind, target, line) VALUES (@source_id, @kind, @target, @line)',
     ),
-    clearRedirects: db.prepare<{ id: number }>('DELETE FROM redirects WHERE article_id = @id'),
+    clearRedirects: db.prepare('DELETE FROM redirects'),
     insertRedirect: db.prepare<{ from_path: string; article_id: number }>(
-      'INSERT OR REPLACE INTO redirects (from_path, article_id) VALUES (@from_path, @article_id)',
+      'INSERT INTO redirects (from_path, article_id) VALUES (@from_path, @article_id)',
     ),
     clearRelated: db.prepare<{ id: number }>('DELETE FROM related WHERE article_id = @id'),
     insertRelated: db.prepare<{ article_id: number; rank: number; related_id: number; score: number }>(
@@ -231,8 +231,11 @@ export function createIndexStore(db: Db) {
       for (const cta of e.ctas)
         s.insertLink.run({ source_id: id, kind: 'course', target: cta.course, line: cta.line });
       if (e.cta) s.insertLink.run({ source_id: id, kind: 'course', target: e.cta, line: e.lines.cta ?? 1 });
-      s.clearRedirects.run({ id });
-      for (const from of e.aliases) s.insertRedirect.run({ from_path: from, article_id: id });
+    },
+    /** Replaces every alias redirect: each old path answers for exactly one article. */
+    writeRedirects(redirects: readonly { from: string; articleId: number }[]): void {
+      s.clearRedirects.run();
+      for (const r of redirects) s.insertRedirect.run({ from_path: r.from, article_id: r.articleId });
     },
     writeRelated(id: number, list: readonly { id: number; score: number }[]): void {
       s.clearRelated.run({ id });

@@ -19,6 +19,8 @@ export interface CheckInput {
 }
 
 interface Version {
+  /** The article's stable id when it is already indexed (older articles keep contested aliases). */
+  id: number | null;
   path: string;
   lang: string;
   slug: string;
@@ -36,8 +38,9 @@ interface Version {
   fresh: boolean;
 }
 
-function fromEntry(e: ArticleEntry): Version {
+function fromEntry(e: ArticleEntry, storedId: number | null): Version {
   return {
+    id: storedId,
     path: e.sourcePath,
     lang: e.lang,
     slug: e.slug,
@@ -58,6 +61,7 @@ function fromEntry(e: ArticleEntry): Version {
 
 function fromStored(s: StoredArticle): Version {
   return {
+    id: s.id,
     path: s.sourcePath,
     lang: s.lang,
     slug: s.slug,
@@ -82,7 +86,13 @@ const RESERVED =
 export function checkArticles(
   finals: readonly { path: string; entry: ArticleEntry | null; stored: StoredArticle | null }[],
   input: CheckInput,
-): { problems: ContentProblem[]; rejected: Set<string>; resolveCourse: (ref: string) => string | null } {
+): {
+  problems: ContentProblem[];
+  rejected: Set<string>;
+  resolveCourse: (ref: string) => string | null;
+  /** Each alias path that may redirect, with the source path of the one article it belongs to. */
+  aliasOwners: Map<string, string>;
+} {
   const problems: ContentProblem[] = [];
   const rejected = new Set<string>();
   const err = (
@@ -119,7 +129,7 @@ export function checkArticles(
   const versions: Version[] = [];
   for (const f of finals) {
     if (f.entry) {
-      const v = fromEntry(f.entry);
+      const v = fromEntry(f.entry, f.stored?.id ?? null);
       let ok = true;
       if (!input.categories.has(v.category)) {
         const guess = closest(v.category, [...input.categories]);
@@ -175,7 +185,16 @@ export function checkArticles(
   }
 
   // Phase 3: references, reported for every article (an unchanged file can break when another one changes).
+  // A contested alias belongs to the oldest article claiming it, whatever order the files are read in.
   const aliasOwner = new Map<string, string>();
+  const byAge = [...placed].sort(
+    (a, b) => (a.id ?? Infinity) - (b.id ?? Infinity) || (a.path < b.path ? -1 : 1),
+  );
+  for (const v of byAge)
+    for (const alias of v.aliases) {
+      const clean = alias.replace(/\/+$/, '') || '/';
+      if (!aliasOwner.has(clean)) aliasOwner.set(clean, v.path);
+    }
   const langRe = new RegExp(
     `^/(${input.languages.join('|')})(/(category|tag|author|courses|search|feed\\.xml)(/.*)?)?/?$`,
   );
@@ -245,21 +264,27 @@ export function checkArticles(
       }
     }
     v.related.forEach((slug) => {
-      if (!registry.has(`${v.lang}/${slug}`))
+      if (!registry.has(`${v.lang}/${slug}`)) {
+        const prefix = `${v.lang}/`;
+        const guess = closest(
+          slug,
+          [...registry.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)),
+        );
         err(
           v,
           'related',
           'unknown-related',
           `related article "${slug}" does not exist in language ${v.lang}`,
-          'use the slug of an existing article',
+          guess ? `did you mean "${guess}"?` : 'use the slug of an existing article',
         );
+      }
     });
     for (const alias of v.aliases) {
       const clean = alias.replace(/\/+$/, '') || '/';
       const real =
         langRe.test(clean) || RESERVED.test(clean) || registry.has(clean.slice(1)) || clean === '/';
       const other = aliasOwner.get(clean);
-      if (real)
+      if (real) {
         err(
           v,
           'aliases',
@@ -267,7 +292,8 @@ export function checkArticles(
           `alias ${alias} is a real page of the site and cannot redirect`,
           'remove it from aliases',
         );
-      else if (other && other !== v.path)
+        aliasOwner.delete(clean);
+      } else if (other && other !== v.path)
         err(
           v,
           'aliases',
@@ -275,7 +301,6 @@ export function checkArticles(
           `alias ${alias} is already claimed by ${other}`,
           'keep it in one article only',
         );
-      else aliasOwner.set(clean, v.path);
     }
     if (v.draft) err(v, 'draft', 'draft', `draft: "${v.title}" is not published`, undefined, 'note');
     else if (v.publishedAt > input.now)
@@ -288,5 +313,5 @@ export function checkArticles(
         'note',
       );
   }
-  return { problems, rejected, resolveCourse };
+  return { problems, rejected, resolveCourse, aliasOwners: aliasOwner };
 }

@@ -246,6 +246,13 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
       }));
       const related = computeRelated(inputs);
       for (const a of current) store.writeRelated(a.id, related.get(a.id) ?? []);
+      const idByPath = new Map(current.map((a) => [a.sourcePath, a.id]));
+      store.writeRedirects(
+        [...checked.aliasOwners].flatMap(([from, path]) => {
+          const articleId = idByPath.get(path);
+          return articleId === undefined ? [] : [{ from, articleId }];
+        }),
+      );
     }
     store.writeProblems(problems);
     store.setState('site_json', JSON.stringify(site));

@@ -41,6 +41,18 @@ export function errorHandler(ctx: Ctx): ErrorRequestHandler {
       next(error);
       return;
     }
+    // Routes like /:lang/:slug throw 404 before notFound() runs, so aliases such as /en/old-name are looked up here too.
+    if (
+      status === 404 &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !req.path.startsWith('/wp-json')
+    ) {
+      const target = ctx.repo.redirect(req.path, ctx.now());
+      if (target) {
+        res.redirect(301, `/${target.lang}/${target.slug}`);
+        return;
+      }
+    }
     const exposeMessage = error instanceof AppError && error.expose ? error.message : null;
     if (req.path.startsWith('/wp-json')) {
       res.status(status).setHeader('Cache-Control', 'no-store');
