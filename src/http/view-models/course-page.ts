@@ -72,7 +72,7 @@ export function courseJsonLd(
     description: row.summary,
     url: absolute(baseUrl, courseUrl(lang, row.area_slug, row.slug)),
     inLanguage: lang,
-    provider: { '@type': 'Organization', name: site.title, sameAs: `${baseUrl}/` },
+    provider: { '@type': 'Organization', name: site.title, url: `${baseUrl}/` },
     ...(data.certification ? { educationalCredentialAwarded: data.certification } : {}),
     ...(data.prerequisites.length ? { coursePrerequisites: data.prerequisites } : {}),
     ...(data.outcomes.length ? { teaches: data.outcomes } : {}),
