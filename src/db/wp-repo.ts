@@ -142,22 +142,23 @@ export function createWpRepo(db: Db) {
   const count = db.prepare<Bind, { n: number }>(
     `SELECT count(*) AS n FROM ${POST_FROM} WHERE ${POST_WHERE} ${match}`,
   );
+  const pageSql = (orderby: WpPostOrderby, dir: 'asc' | 'desc') => {
+    const d = dir === 'asc' ? 'ASC' : 'DESC';
+    return orderby === 'relevance'
+      ? `SELECT ${POST_COLUMNS} FROM ${POST_FROM} JOIN articles_fts ON articles_fts.rowid = a.id
+         WHERE articles_fts MATCH @match AND ${POST_WHERE}
+         ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) ${dir === 'asc' ? 'DESC' : 'ASC'}, a.id ${d} LIMIT @limit OFFSET @offset`
+      : `SELECT ${POST_COLUMNS} FROM ${POST_FROM} WHERE ${POST_WHERE} ${match}
+         ORDER BY ${ORDER_EXPR[orderby]} ${d}, a.id ${d} LIMIT @limit OFFSET @offset`;
+  };
+  // Every sort order prepared up front, so a broken statement fails at start-up rather than on a request.
   const pages = new Map<string, Database.Statement<[Bind], WpPostRow>>();
+  for (const orderby of WP_POST_ORDERBY)
+    for (const dir of ['asc', 'desc'] as const)
+      pages.set(`${orderby}:${dir}`, db.prepare<Bind, WpPostRow>(pageSql(orderby, dir)));
   const pageStatement = (orderby: WpPostOrderby, dir: 'asc' | 'desc') => {
-    const key = `${orderby}:${dir}`;
-    let stmt = pages.get(key);
-    if (!stmt) {
-      const d = dir === 'asc' ? 'ASC' : 'DESC';
-      const sql =
-        orderby === 'relevance'
-          ? `SELECT ${POST_COLUMNS} FROM articles_fts f JOIN ${POST_FROM} ON a.id = f.rowid
-             WHERE articles_fts MATCH @match AND ${POST_WHERE}
-             ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) ${dir === 'asc' ? 'DESC' : 'ASC'}, a.id ${d} LIMIT @limit OFFSET @offset`
-          : `SELECT ${POST_COLUMNS} FROM ${POST_FROM} WHERE ${POST_WHERE} ${match}
-             ORDER BY ${ORDER_EXPR[orderby]} ${d}, a.id ${d} LIMIT @limit OFFSET @offset`;
-      stmt = db.prepare<Bind, WpPostRow>(sql);
-      pages.set(key, stmt);
-    }
+    const stmt = pages.get(`${orderby}:${dir}`);
+    if (!stmt) throw new Error(`no statement for orderby=${orderby} order=${dir}`);
     return stmt;
   };
 
