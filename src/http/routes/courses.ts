@@ -129,7 +129,8 @@ export function courseRoutes(ctx: Ctx): Router {
         now,
         form,
       }),
-      { cacheable: false, lastModified: row.modified_at },
+      // Last-Modified is the render time: every render carries its own token, so an old copy is never "fresh".
+      { cacheable: false, lastModified: now },
     );
   });
 
