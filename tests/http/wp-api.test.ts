@@ -375,7 +375,7 @@ describe('a WordPress client', () => {
       expect(res.status).toBe(200);
       total = Number(res.headers['x-wp-total']);
       seen.push(...posts(res).map((p) => p.id));
-      next = /<([^>]+)>; rel="next"/.exec((res.headers.link) ?? '')?.[1] ?? null;
+      next = /<([^>]+)>; rel="next"/.exec(res.headers.link ?? '')?.[1] ?? null;
     }
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
