@@ -314,7 +314,7 @@ function randomCase(r: Rand, host: string, valid: { key: string; token: string }
             .replace(/[^A-Za-z]/g, 'a')}`;
     headers.push(Buffer.concat([Buffer.from(`${name}: `), randomHeaderValue(r, name)]));
   }
-  let body = Buffer.alloc(0);
+  let body: Buffer = Buffer.alloc(0);
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     body = randomBody(r, valid);
     if (!headers.some((h) => h.toString('latin1').startsWith('Content-Type')))
