@@ -1,13 +1,7 @@
 // The enquiry form's POST: rate limit, body parsing, same-origin check, honeypot, signed token, validation,
 // then one stored row and a 303 to the thank-you page. Errors re-render the form with the answers kept.
 import { createHash } from 'node:crypto';
-import express, {
-  Router,
-  type NextFunction,
-  type Request,
-  type RequestHandler,
-  type Response,
-} from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { createEnquiryStore } from '../../db/enquiries.js';
 import type { CourseRow } from '../../db/site-repo.js';
 import { AppError, NotFoundError } from '../../errors.js';
@@ -161,71 +155,67 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
     res.redirect(303, `${courseUrl(lang, row.area_slug, row.slug)}#enquiry`);
   });
 
-  router.post(
-    PATH,
-    rateLimit,
-    (req: Request, _res: Response, next: NextFunction) => {
-      lookup(req);
-      const s = courseStringsFor(ctx.site().default_language);
-      const allowed: string[] = [];
-      try {
-        allowed.push(new URL(ctx.baseUrl()).origin);
-      } catch {
-        /* no usable base URL: the Host header decides */
-      }
-      const crossSite = isCrossSite(
-        {
-          origin: req.headers.origin,
-          secFetchSite: req.get('sec-fetch-site'),
-          host: req.headers.host,
-        },
-        allowed,
-      );
-      if (crossSite) throw new AppError(403, s.formCrossSite);
-      next();
-    },
-    parseBody,
-    (req, res) => {
-      const { lang, row } = lookup(req);
-      const s = courseStringsFor(lang);
-      const scope = `${row.area_slug}/${row.slug}`;
-      const sub = readSubmission(req.body as Record<string, unknown>);
-      const thanks = thanksUrl(lang, row.area_slug, row.slug);
-      if (sub.honeypot) {
-        ctx.logger.info({ course: scope }, 'enquiry honeypot filled: not stored');
-        res.redirect(303, thanks);
-        return;
-      }
-      const now = ctx.now();
-      const formats = courseData(row).formats.map((f) => f.name);
-      const errors = validateEnquiry(sub.values, formats, s);
-      // Nothing is stored without a valid token; the page says why and keeps (and checks) the answers.
-      if (tokens.check(scope, sub.key, sub.token, now) !== 'valid') {
-        rerender(req, res, lang, row, 403, sub.values, errors, s.errToken);
-        return;
-      }
-      if (Object.keys(errors).length > 0) {
-        rerender(req, res, lang, row, 422, sub.values, errors, null);
-        return;
-      }
-      const v = sub.values;
-      const stored = store.add({
-        createdAt: toIso(now),
-        courseArea: row.area_slug,
-        courseSlug: row.slug,
-        name: v.name,
-        email: v.email,
-        phone: v.phone || null,
-        format: v.format === NOT_SURE ? null : v.format,
-        message: v.message,
-        consent: v.consent,
-        fromArticle: v.from,
-        idempotencyKey: dedupeKey(sub.key, scope, v),
-      });
-      ctx.logger.info({ course: scope, from: v.from, duplicate: !stored }, 'enquiry received');
+  const sameOrigin: RequestHandler = (req, _res, next) => {
+    lookup(req);
+    const allowed: string[] = [];
+    try {
+      allowed.push(new URL(ctx.baseUrl()).origin);
+    } catch {
+      /* no usable base URL: the Host header decides */
+    }
+    const from = {
+      origin: req.headers.origin,
+      secFetchSite: req.get('sec-fetch-site'),
+      host: req.headers.host,
+    };
+    if (isCrossSite(from, allowed))
+      throw new AppError(403, courseStringsFor(ctx.site().default_language).formCrossSite);
+    next();
+  };
+
+  const submit: RequestHandler = (req, res) => {
+    const { lang, row } = lookup(req);
+    const s = courseStringsFor(lang);
+    const scope = `${row.area_slug}/${row.slug}`;
+    const sub = readSubmission(req.body as Record<string, unknown>);
+    const thanks = thanksUrl(lang, row.area_slug, row.slug);
+    if (sub.honeypot) {
+      ctx.logger.info({ course: scope }, 'enquiry honeypot filled: not stored');
       res.redirect(303, thanks);
-    },
-  );
+      return;
+    }
+    const now = ctx.now();
+    const formats = courseData(row).formats.map((f) => f.name);
+    const errors = validateEnquiry(sub.values, formats, s);
+    // Nothing is stored without a valid token; the page says why and keeps (and checks) the answers.
+    if (tokens.check(scope, sub.key, sub.token, now) !== 'valid') {
+      rerender(req, res, lang, row, 403, sub.values, errors, s.errToken);
+      return;
+    }
+    if (Object.keys(errors).length > 0) {
+      rerender(req, res, lang, row, 422, sub.values, errors, null);
+      return;
+    }
+    const v = sub.values;
+    const stored = store.add({
+      createdAt: toIso(now),
+      courseArea: row.area_slug,
+      courseSlug: row.slug,
+      name: v.name,
+      email: v.email,
+      phone: v.phone || null,
+      format: v.format === NOT_SURE ? null : v.format,
+      message: v.message,
+      consent: v.consent,
+      fromArticle: v.from,
+      idempotencyKey: dedupeKey(sub.key, scope, v),
+    });
+    ctx.logger.info({ course: scope, from: v.from, duplicate: !stored }, 'enquiry received');
+    // Only after the commit: a reader who sees the thank-you page has an enquiry on disk.
+    res.redirect(303, thanks);
+  };
+
+  router.post(PATH, rateLimit, sameOrigin, parseBody, submit);
 
   return router;
 }
