@@ -1,10 +1,38 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { SKIPPED_MESSAGE, browserTestsEnabled } from './tests/e2e/helpers/chromium.js';
+
+// Browser tests (tests/e2e) form their own project: one file at a time, after the other tests, so Chromium
+// never competes with the unit and HTTP suites for this machine's cores.
+const browserProject: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'browser',
+    include: ['tests/e2e/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    sequence: { groupOrder: 1 },
+  },
+};
+const browser = browserTestsEnabled(process.env);
+if (!browser) console.warn(SKIPPED_MESSAGE);
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      ...(browser ? [browserProject] : []),
+    ],
   },
 });
