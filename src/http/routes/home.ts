@@ -1,6 +1,7 @@
 // The root redirect and each language's home page: latest articles, categories and featured courses.
 import { Router } from 'express';
 import type { Ctx } from '../context.js';
+import { stringsFor } from '../i18n.js';
 import { makeSeo } from '../view-models/seo.js';
 import { requireLang } from './params.js';
 
@@ -18,7 +19,8 @@ export function homeRoutes(ctx: Ctx): Router {
     const categories = ctx.repo.categories(lang, now).filter((c) => c.count > 0);
     const courses = ctx.repo.courses().filter((c) => c.featured === 1);
     const seo = makeSeo(site, base, {
-      title: site.title,
+      // Each language's home needs its own title: "Accueil | Site" beside the default language's "Site".
+      title: lang === site.default_language ? site.title : stringsFor(lang).home,
       description: site.description,
       path: `/${lang}/`,
       alternates: site.languages.map((l) => ({ lang: l.code, href: `/${l.code}/` })),
