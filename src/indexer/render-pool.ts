@@ -25,8 +25,13 @@ function workerScript(): string | null {
 
 interface Slot {
   worker: Worker | null;
+  /** Settles when the worker has loaded its modules (true) or died trying (false). */
+  ready: Promise<boolean> | null;
   busy: boolean;
 }
+
+/** How long a new worker may take to load before it counts as broken (start-up is not render time). */
+const STARTUP_LIMIT_MS = 30_000;
 
 export class RenderPool {
   private readonly size: number;
@@ -45,18 +50,59 @@ export class RenderPool {
     return this.script !== null;
   }
 
-  private spawn(): Worker {
+  private spawn(slot: Slot): void {
     // Limits make runaway recursion or memory use fail inside the worker, not in the server.
     const worker = new Worker(this.script as string, {
       resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 8 },
     });
     worker.unref();
-    return worker;
+    slot.worker = worker;
+    slot.ready = new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onFail);
+        worker.off('exit', onFail);
+        resolve(ok);
+      };
+      const onMessage = (message: unknown) => done(message === 'ready');
+      const onFail = () => done(false);
+      const timer = setTimeout(onFail, STARTUP_LIMIT_MS);
+      worker.on('message', onMessage);
+      worker.on('error', onFail);
+      worker.on('exit', onFail);
+    });
   }
 
-  private runOne(slot: Slot, task: RenderTask): Promise<RenderOutcome> {
+  private discard(slot: Slot): void {
+    const worker = slot.worker;
+    slot.worker = null;
+    slot.ready = null;
+    void worker?.terminate();
+  }
+
+  private async runOne(slot: Slot, task: RenderTask): Promise<RenderOutcome> {
+    if (!slot.worker) this.spawn(slot);
+    // The time budget starts once the worker is up: a fresh worker's start-up is not the file's fault.
+    const worker = (await slot.ready) ? slot.worker : null;
+    if (!worker) {
+      this.discard(slot);
+      return {
+        id: task.id,
+        ok: false,
+        problems: [
+          {
+            file: task.path,
+            line: 1,
+            code: 'render-crashed',
+            message: 'the render worker could not start',
+            hint: 'run the indexer again; if it persists, check the server log',
+            severity: 'error',
+          },
+        ],
+      };
+    }
     return new Promise((resolve) => {
-      const worker = slot.worker ?? (slot.worker = this.spawn());
       let settled = false;
       const finish = (outcome: RenderOutcome, kill: boolean) => {
         if (settled) return;
@@ -65,10 +111,7 @@ export class RenderPool {
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
-        if (kill) {
-          slot.worker = null;
-          void worker.terminate();
-        }
+        if (kill) this.discard(slot);
         resolve(outcome);
       };
       const fault = (code: string, message: string, hint: string): RenderOutcome => ({
@@ -113,7 +156,7 @@ export class RenderPool {
     const results: RenderOutcome[] = new Array<RenderOutcome>(tasks.length);
     let next = 0;
     const lanes = Math.min(this.size, tasks.length);
-    while (this.slots.length < lanes) this.slots.push({ worker: null, busy: false });
+    while (this.slots.length < lanes) this.slots.push({ worker: null, ready: null, busy: false });
     await Promise.all(
       this.slots.slice(0, lanes).map(async (slot) => {
         slot.busy = true;
@@ -130,8 +173,8 @@ export class RenderPool {
   /** Starts the workers ahead of time so the first re-index does not pay for their start-up. */
   warm(): void {
     if (!this.script) return;
-    while (this.slots.length < this.size) this.slots.push({ worker: null, busy: false });
-    for (const slot of this.slots) slot.worker ??= this.spawn();
+    while (this.slots.length < this.size) this.slots.push({ worker: null, ready: null, busy: false });
+    for (const slot of this.slots) if (!slot.worker) this.spawn(slot);
   }
 
   async close(): Promise<void> {

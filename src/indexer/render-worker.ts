@@ -5,3 +5,5 @@ import { renderTask, type RenderTask } from './render-task.js';
 parentPort?.on('message', (task: RenderTask) => {
   parentPort?.postMessage(renderTask(task));
 });
+// Modules are loaded: from here on, time spent is rendering time.
+parentPort?.postMessage('ready');

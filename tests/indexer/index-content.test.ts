@@ -1,0 +1,302 @@
+import { mkdirSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/errors.js';
+import type { IndexReport } from '../../src/indexer/index-content.js';
+import { article, createTestSite, type TestSite } from '../helpers/site.js';
+
+const DAY = 86_400_000;
+let clock = Date.parse('2025-06-01T12:00:00Z');
+let site: TestSite;
+
+/**
+ * Re-indexes and drops the page cache: the app looks for a new index generation at most every 100 ms,
+ * and these tests ask for pages straight after indexing.
+ */
+async function reindex(): Promise<IndexReport> {
+  const report = await site.reindex();
+  site.folio.cache.clear();
+  return report;
+}
+
+beforeEach(async () => {
+  clock = Date.parse('2025-06-01T12:00:00Z');
+  site = await createTestSite({
+    sample: false,
+    now: () => clock,
+    files: {
+      'articles/alpha.md': article(
+        { title: 'Alpha article', tags: ['sql'] },
+        'Alpha talks about SQL joins and indexes.\n',
+      ),
+      'articles/beta.md': article(
+        { title: 'Beta article', tags: ['sql'] },
+        'Beta explains [alpha](/en/alpha) and SQL joins too.\n',
+      ),
+      'articles/gamma.md': article(
+        { title: 'Gamma article', category: 'guides' },
+        'Gamma is about something else.\n',
+      ),
+    },
+  });
+});
+afterEach(async () => site.close());
+
+const errors = (r: IndexReport) => r.problems.filter((p) => p.severity === 'error').map(formatProblem);
+const idOf = (slug: string) =>
+  site.db
+    .prepare<{ slug: string }, { id: number }>('SELECT id FROM articles WHERE slug = @slug')
+    .get({ slug })?.id;
+const snapshot = () => ({
+  articles: site.db.prepare('SELECT * FROM articles ORDER BY id').all(),
+  tags: site.db.prepare('SELECT * FROM article_tags ORDER BY article_id, tag_id').all(),
+  links: site.db.prepare('SELECT * FROM links ORDER BY source_id, target').all(),
+  related: site.db.prepare('SELECT * FROM related ORDER BY article_id, rank').all(),
+  errors: site.db.prepare('SELECT file, line, code, message FROM content_errors ORDER BY id').all(),
+  fts: site.db.prepare('SELECT rowid, title FROM articles_fts ORDER BY rowid').all(),
+  generation: site.db.prepare("SELECT value FROM index_state WHERE key = 'generation'").pluck().get(),
+});
+const health = async () =>
+  (await site.http.get('/healthz')).body as { articles: number; contentErrors: number };
+
+describe('incremental indexing', () => {
+  it('when nothing changed, then a second run renders no file and changes nothing', async () => {
+    expect(site.lastReport.rendered).toBe(3);
+    const before = snapshot();
+    const report = await reindex();
+    expect(report).toMatchObject({ rendered: 0, unchanged: 3, removed: 0, changed: false, articles: 3 });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('when one file is edited, then only that file is rendered and the page shows the edit', async () => {
+    site.write({
+      'articles/gamma.md': article({ title: 'Gamma, revised', category: 'guides' }, 'New words.\n'),
+    });
+    const report = await reindex();
+    expect(report).toMatchObject({ rendered: 1, unchanged: 2, changed: true });
+    expect((await site.http.get('/en/gamma')).text).toContain('<h1>Gamma, revised</h1>');
+  });
+
+  it('when a file is deleted, then its article is gone (410, since it was public) and leaves listings and search', async () => {
+    site.write({ 'articles/gamma.md': null });
+    const report = await reindex();
+    expect(report).toMatchObject({ removed: 1, rendered: 0, articles: 2 });
+    expect((await site.http.get('/en/gamma')).status).toBe(410);
+    expect((await site.http.get('/en/category/guides')).text).not.toContain('Gamma article');
+    expect((await site.http.get('/en/search?q=gamma')).text).not.toContain('Gamma article');
+    expect((await health()).articles).toBe(2);
+  });
+
+  it('when a draft that was never public is deleted, then its path is a plain 404', async () => {
+    site.write({ 'articles/secret.md': article({ draft: true }) });
+    await reindex();
+    site.write({ 'articles/secret.md': null });
+    await reindex();
+    expect((await site.http.get('/en/secret')).status).toBe(404);
+  });
+
+  it('when the site languages change, then every file is rendered again', async () => {
+    site.write({
+      'site.yml':
+        'title: Test Site\nurl: http://localhost:3000\nlanguages:\n  - code: en\n    name: English\n',
+    });
+    expect((await reindex()).rendered).toBe(3);
+  });
+});
+
+describe('a file that becomes invalid', () => {
+  it('when a published file gets a YAML error, then the last good version stays served and the error is recorded', async () => {
+    site.write({
+      'articles/alpha.md': '---\ntitle: Alpha: broken: yaml\ndate: 2024-01-10\n---\nNew body.\n',
+    });
+    const report = await reindex();
+    expect(errors(report)).toEqual([
+      'articles/alpha.md:2: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (check indentation, colons and quotes on this line)',
+    ]);
+    expect(report.articles).toBe(3);
+    const page = await site.http.get('/en/alpha');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Alpha talks about SQL joins');
+    expect(site.db.prepare('SELECT file, line, code FROM content_errors').all()).toEqual([
+      { file: 'articles/alpha.md', line: 2, code: 'yaml-syntax' },
+    ]);
+    expect((await health()).contentErrors).toBe(1);
+  });
+
+  it('when a broken file is left as it is, then later runs report it again without rendering it', async () => {
+    site.write({ 'articles/alpha.md': article({ date: '2024-02-30' }) });
+    const first = await reindex();
+    const second = await reindex();
+    expect(second.rendered).toBe(0);
+    expect(errors(second)).toEqual(errors(first));
+    expect(errors(second)).toHaveLength(1);
+    expect((await health()).contentErrors).toBe(1);
+  });
+
+  it('when a file names an unknown category, then the last good version stays served', async () => {
+    site.write({ 'articles/alpha.md': article({ title: 'Alpha v2', category: 'nope' }) });
+    const report = await reindex();
+    expect(errors(report)).toEqual([
+      'articles/alpha.md:4: category "nope" is not in categories.yml (add it to categories.yml)',
+    ]);
+    expect((await site.http.get('/en/alpha')).text).toContain('<h1>Alpha article</h1>');
+  });
+
+  it('when a file is caught half-saved (front matter not closed), then the last good version stays served until it is whole', async () => {
+    site.write({ 'articles/beta.md': '---\ntitle: Beta, rewrit' });
+    const report = await reindex();
+    expect(errors(report)).toEqual([
+      'articles/beta.md:1: the front matter block is never closed (the file may be half-saved) (end the YAML block with a line containing only ---)',
+    ]);
+    expect((await site.http.get('/en/beta')).text).toContain('<h1>Beta article</h1>');
+    site.write({ 'articles/beta.md': article({ title: 'Beta, rewritten' }) });
+    const fixed = await reindex();
+    expect(errors(fixed)).toEqual([]);
+    expect((await site.http.get('/en/beta')).text).toContain('<h1>Beta, rewritten</h1>');
+    expect((await health()).contentErrors).toBe(0);
+  });
+
+  it('when a new file is invalid, then it is not published and everything else is', async () => {
+    site.write({ 'articles/new-one.md': article({ title: '' }) });
+    const report = await reindex();
+    expect(errors(report)).toEqual([
+      'articles/new-one.md:2: title cannot be empty: write the headline readers see (1-200 characters)',
+    ]);
+    expect((await site.http.get('/en/new-one')).status).toBe(404);
+    expect((await health()).articles).toBe(3);
+  });
+});
+
+describe('stable ids', () => {
+  it('when content is re-indexed from scratch or edited, then article ids do not change', async () => {
+    const ids = ['alpha', 'beta', 'gamma'].map(idOf);
+    site.write({ 'articles/alpha.md': article({ title: 'Alpha edited', tags: ['sql'] }) });
+    await reindex();
+    site.db.prepare("DELETE FROM index_state WHERE key = 'ctx_json'").run();
+    expect((await reindex()).rendered).toBe(3);
+    expect(['alpha', 'beta', 'gamma'].map(idOf)).toEqual(ids);
+  });
+
+  it('when a file moves to another folder, then its article keeps its id and URL', async () => {
+    const id = idOf('gamma');
+    const from = join(site.contentDir, 'articles/gamma.md');
+    const to = join(site.contentDir, 'articles/guides/2025/gamma.md');
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(from, to);
+    const report = await reindex();
+    expect(errors(report)).toEqual([]);
+    expect(idOf('gamma')).toBe(id);
+    expect(site.db.prepare("SELECT source_path FROM articles WHERE slug = 'gamma'").pluck().get()).toBe(
+      'articles/guides/2025/gamma.md',
+    );
+    expect((await site.http.get('/en/gamma')).status).toBe(200);
+  });
+
+  it('when an article is deleted and comes back, then it gets its old id again', async () => {
+    const id = idOf('gamma');
+    const text = article({ title: 'Gamma article', category: 'guides' });
+    site.write({ 'articles/gamma.md': null });
+    await reindex();
+    site.write({ 'articles/gamma.md': text });
+    await reindex();
+    expect(idOf('gamma')).toBe(id);
+  });
+});
+
+describe('related articles and backlinks', () => {
+  const relatedOf = (page: string): string[] => {
+    const m = /<section class="related"[\s\S]*?<\/section>/.exec(page);
+    return m ? [...m[0].matchAll(/<a href="\/en\/([a-z0-9-]+)">/g)].map((x) => x[1] ?? '') : [];
+  };
+
+  it('when articles share tags, then they are related, and an article is never related to itself', async () => {
+    const page = (await site.http.get('/en/alpha')).text;
+    expect(relatedOf(page)).toContain('beta');
+    expect(relatedOf(page)).not.toContain('alpha');
+  });
+
+  it('when similar articles are drafts or scheduled, then they never appear as related, even when listed explicitly', async () => {
+    site.write({
+      'articles/draft-sql.md': article(
+        { title: 'Draft SQL', tags: ['sql'], draft: true },
+        'SQL joins and indexes.\n',
+      ),
+      'articles/future-sql.md': article(
+        { title: 'Future SQL', tags: ['sql'], date: '2025-12-01' },
+        'SQL joins and indexes.\n',
+      ),
+      'articles/alpha.md': article(
+        { title: 'Alpha article', tags: ['sql'], related: ['future-sql', 'draft-sql', 'gamma'] },
+        'Alpha talks about SQL joins and indexes.\n',
+      ),
+    });
+    await reindex();
+    const related = relatedOf((await site.http.get('/en/alpha')).text);
+    expect(related[0]).toBe('gamma');
+    expect(related).toContain('beta');
+    expect(related).not.toContain('draft-sql');
+    expect(related).not.toContain('future-sql');
+  });
+
+  it('when one article links to another, then the target lists it under backlinks; a draft link is not listed', async () => {
+    site.write({
+      'articles/draft-link.md': article({ title: 'Hidden linker', draft: true }, 'See [alpha](/en/alpha).\n'),
+    });
+    await reindex();
+    const page = (await site.http.get('/en/alpha')).text;
+    const backlinks = /<section class="backlinks"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
+    expect(backlinks).toContain('<a href="/en/beta">Beta article</a>');
+    expect(backlinks).not.toContain('Hidden linker');
+  });
+});
+
+describe('drafts and scheduled articles', () => {
+  it('when a scheduled date passes, then the article goes live by itself, without a re-index', async () => {
+    site.write({ 'articles/soon.md': article({ title: 'Soon', date: '2025-06-02T08:00:00Z' }) });
+    const report = await reindex();
+    expect(report.problems.map(formatProblem)).toEqual([
+      'articles/soon.md:3: note: scheduled: "Soon" goes live on 2025-06-02T08:00:00.000Z',
+    ]);
+    expect((await site.http.get('/en/soon')).status).toBe(404);
+    clock += DAY;
+    expect((await site.http.get('/en/soon')).status).toBe(200);
+    expect((await site.http.get('/en/')).text).toContain('Soon');
+  });
+
+  it('when an article is a draft, then it is in no page, feed or search, and listed as a note', async () => {
+    site.write({ 'articles/hidden.md': article({ title: 'Hidden draft', draft: true }, 'Zebra words.\n') });
+    const report = await reindex();
+    expect(report.problems.map(formatProblem)).toEqual([
+      'articles/hidden.md:6: note: draft: "Hidden draft" is not published',
+    ]);
+    expect((await site.http.get('/en/hidden')).status).toBe(404);
+    expect((await site.http.get('/en/')).text).not.toContain('Hidden draft');
+    expect((await site.http.get('/en/search?q=zebra')).text).not.toContain('Hidden draft');
+  });
+});
+
+describe('a crash in the middle of indexing', () => {
+  it('when the write transaction fails, then the previous index is intact and the error surfaces', async () => {
+    const before = snapshot();
+    // A trigger makes the database refuse one insert, half-way through the run's writes.
+    site.db.exec(
+      "CREATE TRIGGER refuse_boom BEFORE INSERT ON articles WHEN NEW.slug = 'boom' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+    );
+    site.write({
+      'articles/alpha.md': article({ title: 'Alpha changed', tags: ['sql'] }),
+      'articles/boom.md': article({ title: 'Boom' }),
+      'articles/gamma.md': null,
+    });
+    await expect(reindex()).rejects.toThrow('disk on fire');
+    expect(snapshot()).toEqual(before);
+    expect((await site.http.get('/en/alpha')).text).toContain('<h1>Alpha article</h1>');
+    expect((await site.http.get('/en/gamma')).status).toBe(200);
+
+    site.db.exec('DROP TRIGGER refuse_boom');
+    const report = await reindex();
+    expect(report).toMatchObject({ rendered: 2, removed: 1, articles: 3 });
+    expect((await site.http.get('/en/alpha')).text).toContain('<h1>Alpha changed</h1>');
+    expect((await site.http.get('/en/boom')).status).toBe(200);
+    expect((await site.http.get('/en/gamma')).status).toBe(410);
+  });
+});
