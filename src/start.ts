@@ -1,0 +1,82 @@
+// Starts a Folio site for an entry file: open and migrate the database, index, build the app and listen.
+// Shared by the production entry (server.ts) and the development server (dev/dev-server.ts).
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createApp, type AppDeps, type FolioApp } from './app.js';
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import { openMigrated } from './db/database.js';
+import { IndexRunner } from './indexer/runner.js';
+import type { Logger } from './logger.js';
+
+export interface StartOptions {
+  /** Extra app dependencies (a different views or public folder, a page cache size). */
+  app?: Partial<Omit<AppDeps, 'db' | 'config' | 'logger'>>;
+  /** Wraps the app's handler, e.g. to answer development-only paths first. */
+  handler?: (folio: FolioApp, runner: IndexRunner) => RequestListener;
+}
+
+export interface RunningSite {
+  db: Db;
+  runner: IndexRunner;
+  folio: FolioApp;
+  server: Server;
+  port: number;
+  /** Settles when the start-up index run is over (at once if the database had to be indexed first). */
+  indexed: Promise<void>;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the pool and the database. */
+  stop(): Promise<void>;
+}
+
+export async function startSite(
+  config: Config,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningSite> {
+  const db = openMigrated(config.dbPath);
+  const runner = new IndexRunner(db, config, logger);
+  const hasIndex = db.prepare("SELECT value FROM index_state WHERE key = 'generation'").get() !== undefined;
+  // With an existing index, serve it at once and refresh in the background; a new database is indexed first.
+  if (!hasIndex) await runner.run('start');
+  const folio = createApp({ ...options.app, db, config, logger });
+  runner.onIndexed((report) => {
+    if (report.changed) folio.cache.clear();
+  });
+  const handler = options.handler ? options.handler(folio, runner) : folio.handler;
+  let stopping: Promise<void> | null = null;
+  const server = createServer((req, res) => {
+    // While draining, every response closes its connection, so keep-alive clients (nginx) move elsewhere.
+    if (stopping) res.setHeader('Connection', 'close');
+    handler(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : config.port);
+    });
+  });
+  let indexed: Promise<void> = Promise.resolve();
+  if (hasIndex)
+    indexed = runner.run('start').then(
+      () => undefined,
+      () => undefined,
+    );
+  else runner.warm();
+
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      // Connections whose last response went out before the stop idle until they are closed here.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.close(() => {
+        clearInterval(sweep);
+        void runner.close().finally(() => {
+          db.close();
+          resolve();
+        });
+      });
+      server.closeIdleConnections();
+    }));
+  return { db, runner, folio, server, port, indexed, stop };
+}
