@@ -74,8 +74,14 @@ export class IndexRunner {
     }
   }
 
+  /**
+   * Stops the workers. A run still rendering is abandoned, not awaited: it writes nothing before its final
+   * all-or-nothing transaction, so the database keeps the last committed index and the next start redoes
+   * the run. Waiting could outlast a shutdown deadline on a large site; the caller is about to exit.
+   */
   async close(): Promise<void> {
-    await this.running?.catch(() => undefined);
+    this.again = false;
+    if (this.running) return;
     await this.pool.close();
   }
 }
