@@ -1,18 +1,39 @@
 // axe-core finds no violations (WCAG 2.1 A/AA and best practices, every impact level) on the reader's
 // pages, in the light and the dark colour scheme.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './helpers/axe.js';
 import { launchBrowser } from './helpers/browser.js';
 import { startLiveSite, type LiveSite } from './helpers/server.js';
 
-const PAGES: { name: string; path: string; status: number }[] = [
-  { name: 'home', path: '/en/', status: 200 },
+const COURSE = '/en/courses/data-ai/data-engineer';
+
+interface Check {
+  name: string;
+  path: string;
+  status: number;
+  /** What the reader does on the page before it is checked. */
+  then?: (page: Page) => Promise<void>;
+}
+
+const PAGES: Check[] = [
+  { name: 'home page', path: '/en/', status: 200 },
   { name: 'article', path: '/en/what-does-a-data-engineer-do', status: 200 },
-  { name: 'category', path: '/en/category/data-engineering', status: 200 },
+  { name: 'French article', path: '/fr/qu-est-ce-qu-un-data-engineer', status: 200 },
+  { name: 'category archive', path: '/en/category/data-engineering', status: 200 },
   { name: 'search results', path: '/en/search?q=pipeline', status: 200 },
+  { name: 'search without results', path: '/en/search?q=zzzzqqq', status: 200 },
   { name: '404 page', path: '/en/no-such-page-anywhere', status: 404 },
-  { name: 'course page', path: '/en/courses/data-ai/data-engineer', status: 200 },
+  { name: 'course page', path: COURSE, status: 200 },
+  {
+    name: 'enquiry form sent empty (errors shown)',
+    path: COURSE,
+    status: 200,
+    then: async (page) => {
+      await page.getByRole('button', { name: 'Send enquiry' }).click();
+      await page.getByText('There is a problem').waitFor();
+    },
+  },
 ];
 
 let live: LiveSite;
@@ -31,10 +52,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const p of PAGES) {
       it(`when axe checks the ${p.name}, then it reports no violations`, async () => {
         const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+        context.setDefaultTimeout(10_000);
         try {
           const page = await context.newPage();
           const res = await page.goto(live.origin + p.path);
           expect(res?.status()).toBe(p.status);
+          if (p.then) await p.then(page);
           expect(await axeViolations(page)).toEqual([]);
         } finally {
           await context.close();
