@@ -138,6 +138,30 @@ export function createIndexStore(db: Db) {
     ),
     activeCategories: db.prepare('SELECT slug FROM categories WHERE active = 1').pluck(),
     activeAuthors: db.prepare('SELECT slug FROM authors WHERE active = 1').pluck(),
+    fileCache: db.prepare<[], { path: string; size: number; mtime_ms: number; hash: string }>(
+      'SELECT path, size, mtime_ms, hash FROM content_files',
+    ),
+    clearFileCache: db.prepare('DELETE FROM content_files'),
+    putFileCache: db.prepare<{ path: string; size: number; mtime_ms: number; hash: string }>(
+      'INSERT OR REPLACE INTO content_files (path, size, mtime_ms, hash) VALUES (@path, @size, @mtime_ms, @hash)',
+    ),
+    hashes: db.prepare<[], { source_path: string; content_hash: string }>(
+      'SELECT source_path, content_hash FROM articles',
+    ),
+    holders: db.prepare<{ ids: string }, { article_id: number }>(
+      'SELECT DISTINCT article_id FROM related WHERE related_id IN (SELECT value FROM json_each(@ids))',
+    ),
+    problems: db.prepare<
+      [],
+      {
+        file: string;
+        line: number;
+        code: string;
+        message: string;
+        hint: string | null;
+        severity: 'error' | 'warning' | 'note';
+      }
+    >('SELECT file, line, code, message, hint, severity FROM content_errors ORDER BY id'),
     getState: db.prepare<{ key: string }, { value: string }>(
       'SELECT value FROM index_state WHERE key = @key',
     ),
@@ -301,6 +325,36 @@ export function createIndexStore(db: Db) {
     },
     activeSlugs(table: 'categories' | 'authors'): string[] {
       return (table === 'categories' ? s.activeCategories : s.activeAuthors).all() as string[];
+    },
+    fileCache(): Map<string, { size: number; mtimeMs: number; hash: string }> {
+      return new Map(
+        s.fileCache.all().map((r) => [r.path, { size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]),
+      );
+    },
+    writeFileCache(files: readonly { path: string; size: number; mtimeMs: number; hash: string }[]): void {
+      s.clearFileCache.run();
+      for (const f of files)
+        s.putFileCache.run({ path: f.path, size: f.size, mtime_ms: f.mtimeMs, hash: f.hash });
+    },
+    /** Content digests of indexed articles by source path (cheap: no bodies). */
+    articleHashes(): Map<string, string> {
+      return new Map(s.hashes.all().map((r) => [r.source_path, r.content_hash]));
+    },
+    /** Articles whose stored related list mentions one of `ids`. */
+    relatedHolders(ids: readonly number[]): number[] {
+      return s.holders.all({ ids: JSON.stringify(ids) }).map((r) => r.article_id);
+    },
+    storedProblems(): ContentProblem[] {
+      return s.problems
+        .all()
+        .map((p) => ({
+          file: p.file,
+          line: p.line,
+          code: p.code,
+          message: p.message,
+          severity: p.severity,
+          ...(p.hint ? { hint: p.hint } : {}),
+        }));
     },
     getState(key: string): string | null {
       return s.getState.get({ key })?.value ?? null;

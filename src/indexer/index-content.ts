@@ -15,10 +15,12 @@ import { createIndexStore, type StoredArticle } from '../db/index-store.js';
 import type { Db } from '../db/connection.js';
 import type { ContentProblem } from '../errors.js';
 import { loadYamlFile } from './load-config-files.js';
-import { computeRelated, type RelatedInput } from './related.js';
+import { buildRelatedIndex, type RelatedInput } from './related.js';
+import type { IndexMemo } from './memo.js';
+import { digest } from '../content/load-entry.js';
 import type { RenderPool } from './render-pool.js';
 import type { RenderTask } from './render-task.js';
-import { scanContent, type ScannedFile } from './scan.js';
+import { readScanned, scanContent, type ScannedFile } from './scan.js';
 import { checkArticles, type CourseRef } from './cross-checks.js';
 
 export interface IndexOptions {
@@ -28,6 +30,8 @@ export interface IndexOptions {
   /** SITE_URL, whose host counts as this site in links. */
   siteUrl: string | null;
   now?: number;
+  /** Kept by long-lived processes between runs (see memo.ts). */
+  memo?: IndexMemo;
 }
 
 export interface IndexReport {
@@ -64,14 +68,60 @@ function hostsOf(...urls: (string | null | undefined)[]): string[] {
   return [...hosts];
 }
 
+/** Up to this many changed articles, only the related lists they can affect are recomputed. */
+const INCREMENTAL_RELATED_MAX = 200;
+/** A file modified this recently is not trusted to the stat cache (it may still be changing). */
+const RACY_MS = 2_000;
+
+function toStored(id: number, e: ArticleEntry): StoredArticle {
+  return {
+    id,
+    sourcePath: e.sourcePath,
+    hash: e.hash,
+    lang: e.lang,
+    slug: e.slug,
+    title: e.title,
+    category: e.category,
+    author: e.author,
+    cta: e.cta,
+    related: e.related,
+    aliases: e.aliases,
+    draft: e.draft,
+    publishedAt: e.publishedAt,
+    tags: e.tags,
+    terms: e.terms,
+    facts: { links: e.links, ctas: e.ctas, images: e.images, lines: e.lines },
+  };
+}
+
+function relatedInput(a: StoredArticle): RelatedInput {
+  return {
+    id: a.id,
+    lang: a.lang,
+    category: a.category,
+    tags: a.tags.map(slugify),
+    terms: a.terms,
+    publishedAt: a.publishedAt,
+  };
+}
+
 export async function indexContent(db: Db, options: IndexOptions): Promise<IndexReport> {
   const started = performance.now();
   const now = options.now ?? Date.now();
   const store = createIndexStore(db);
   const problems: ContentProblem[] = [];
-  const files = scanContent(options.contentDir, options.maxFileBytes);
+  const files = scanContent(options.contentDir);
   const byKind = (kind: ScannedFile['kind']) => files.filter((f) => f.kind === kind);
-  for (const f of files) if (f.problem) problems.push(f.problem);
+
+  // Digests: from the stat cache when size and time are unchanged, otherwise by reading the file.
+  const statCache = store.fileCache();
+  for (const f of files) {
+    const cached = statCache.get(f.path);
+    const cacheable = f.kind === 'article' || f.kind === 'course';
+    if (cacheable && cached && cached.size === f.size && cached.mtimeMs === f.mtimeMs) f.hash = cached.hash;
+    else readScanned(f, options.maxFileBytes);
+  }
+  const scanProblems = () => files.filter((f) => f.problem).map((f) => f.problem as ContentProblem);
 
   // 1. Site-wide YAML: an invalid file keeps the previous values.
   const loadOne = <T>(
@@ -130,10 +180,18 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   };
   const ctxJson = JSON.stringify(ctx);
   const forceAll = store.getState('ctx_json') !== ctxJson;
+  const settingsDigest = digest(
+    JSON.stringify([
+      ctxJson,
+      files
+        .filter((f) => f.kind !== 'article' && f.kind !== 'course')
+        .map((f) => [f.path, f.hash ?? f.problem?.code]),
+    ]),
+  );
+  const settingsChanged = store.getState('settings_digest') !== settingsDigest;
 
-  // 2. Decide what to render.
-  const stored = store.loadArticles();
-  const storedByPath = new Map(stored.map((a) => [a.sourcePath, a]));
+  // 2. Decide what to render, from digests alone.
+  const storedHashes = store.articleHashes();
   const storedCourses = new Map(store.loadCourses().map((c) => [c.source_path, c]));
   const failedBefore = JSON.parse(store.getState('failed_files') ?? '{}') as Record<
     string,
@@ -145,39 +203,80 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   const courseFiles = byKind('course');
   let unchanged = 0;
   for (const f of [...articleFiles, ...courseFiles]) {
-    if (f.text === undefined || f.hash === undefined) continue;
+    if (f.hash === undefined) continue;
     const kind = f.kind === 'article' ? 'article' : 'course';
-    const prevHash =
-      kind === 'article' ? storedByPath.get(f.path)?.hash : storedCourses.get(f.path)?.content_hash;
+    const prevHash = kind === 'article' ? storedHashes.get(f.path) : storedCourses.get(f.path)?.content_hash;
     const failed = failedBefore[f.path];
     if (!forceAll && prevHash === f.hash) unchanged++;
     else if (!forceAll && failed?.hash === f.hash) {
       problems.push(...failed.problems);
       failedNow[f.path] = failed;
-    } else tasks.push({ id: tasks.length, kind, path: f.path, text: f.text, ctx });
+    } else {
+      readScanned(f, options.maxFileBytes);
+      if (f.text !== undefined) tasks.push({ id: tasks.length, kind, path: f.path, text: f.text, ctx });
+    }
   }
+  const scannedPaths = new Set(articleFiles.map((f) => f.path));
+  const coursePaths = new Set(courseFiles.map((f) => f.path));
+  const removedPaths = [...storedHashes.keys()].filter((p) => !scannedPaths.has(p));
+  const coursesRemoved = [...storedCourses.keys()].some((p) => !coursePaths.has(p));
+  const failedKeys = (o: object) => JSON.stringify(Object.keys(o).sort());
+  const scanFingerprint = JSON.stringify(scanProblems().map((p) => [p.file, p.code]));
+
+  // Nothing changed: keep the index (and its report) exactly as it is.
+  if (
+    tasks.length === 0 &&
+    removedPaths.length === 0 &&
+    !coursesRemoved &&
+    !settingsChanged &&
+    failedKeys(failedNow) === failedKeys(failedBefore) &&
+    store.getState('scan_problems') === scanFingerprint
+  ) {
+    store.setState('last_indexed_at', new Date(now).toISOString());
+    const kept = store.storedProblems();
+    return {
+      scanned: files.length,
+      rendered: 0,
+      unchanged,
+      removed: 0,
+      articles: storedHashes.size,
+      changed: false,
+      problems: kept,
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+  problems.unshift(...scanProblems());
+
+  // Rendering happens off the main thread, in parallel, each file within its time budget.
   const outcomes = await options.pool.run(tasks);
   const fresh = new Map<string, ArticleEntry>();
   const freshCourses: CourseEntry[] = [];
+  const hashOf = new Map(files.map((f) => [f.path, f.hash ?? '']));
   outcomes.forEach((o, i) => {
     const task = tasks[i] as RenderTask;
     if (!o.ok) {
       problems.push(...o.problems);
-      failedNow[task.path] = { hash: digestOf(files, task.path), problems: o.problems };
+      failedNow[task.path] = { hash: hashOf.get(task.path) ?? '', problems: o.problems };
     } else if (o.entry.kind === 'article') fresh.set(task.path, o.entry);
     else freshCourses.push(o.entry);
   });
 
+  // The previous index, from memory when this process wrote it last, otherwise from the database.
+  const generationBefore = store.getState('generation');
+  const memo = options.memo;
+  const storedByPath =
+    memo?.valid(generationBefore) && memo.articles
+      ? memo.articles
+      : new Map(store.loadArticles().map((a) => [a.sourcePath, a]));
+
   // 3. Courses: what will exist after this run.
-  const coursePaths = new Set(courseFiles.map((f) => f.path));
-  const courses: CourseRef[] = [];
-  for (const c of freshCourses) courses.push({ area: c.area, slug: c.slug, path: c.sourcePath });
+  const freshCoursePaths = new Set(freshCourses.map((c) => c.sourcePath));
+  const courses: CourseRef[] = freshCourses.map((c) => ({ area: c.area, slug: c.slug, path: c.sourcePath }));
   for (const [path, c] of storedCourses)
-    if (coursePaths.has(path) && !freshCourses.some((x) => x.sourcePath === path))
+    if (coursePaths.has(path) && !freshCoursePaths.has(path))
       courses.push({ area: c.area_slug, slug: c.slug, path });
 
   // 4. Articles: the final set, with invalid new versions falling back to their last good one.
-  const scannedPaths = new Set(articleFiles.map((f) => f.path));
   const finals: Final[] = [];
   for (const f of articleFiles) {
     const entry = fresh.get(f.path) ?? null;
@@ -193,14 +292,15 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   });
   problems.push(...checked.problems);
   for (const path of checked.rejected) {
-    const e = fresh.get(path);
-    if (e)
+    if (fresh.has(path))
       failedNow[path] = {
-        hash: digestOf(files, path),
+        hash: hashOf.get(path) ?? '',
         problems: checked.problems.filter((p) => p.file === path),
       };
   }
-  const removed = stored.filter((a) => !scannedPaths.has(a.sourcePath));
+  const removed = removedPaths
+    .map((p) => storedByPath.get(p))
+    .filter((a): a is StoredArticle => a !== undefined);
   const writes = finals.filter((f) => f.entry && !checked.rejected.has(f.path)) as (Final & {
     entry: ArticleEntry;
   })[];
@@ -208,10 +308,14 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     writes.length > 0 ||
     removed.length > 0 ||
     freshCourses.length > 0 ||
-    [...storedCourses.keys()].some((p) => !coursePaths.has(p)) ||
-    forceAll;
+    coursesRemoved ||
+    forceAll ||
+    settingsChanged;
 
   // 5. One transaction for everything.
+  const next = new Map(storedByPath);
+  const pathById = new Map([...next].map(([path, a]) => [a.id, path]));
+  let generationAfter = generationBefore;
   const apply = db.transaction(() => {
     if (authors) store.writeAuthors(authors);
     if (categories) store.writeCategories(categories);
@@ -219,7 +323,11 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     for (const path of storedCourses.keys()) if (!coursePaths.has(path)) store.removeCourse(path);
     for (const c of freshCourses) store.writeCourse(c, now);
     const isPublic = (a: StoredArticle) => !a.draft && a.publishedAt <= now;
-    for (const a of removed) store.removeArticle(a.id, isPublic(a));
+    for (const a of removed) {
+      store.removeArticle(a.id, isPublic(a));
+      next.delete(a.sourcePath);
+    }
+    const touchedIds = new Set<number>(removed.map((a) => a.id));
     for (const w of writes) {
       const e = w.entry;
       for (const cta of e.ctas) cta.course = checked.resolveCourse(cta.course) ?? cta.course;
@@ -229,23 +337,41 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
         return full ? `<aside class="cta" data-course="${full}">` : m;
       });
       const id = store.idFor(e.lang, e.slug);
-      if (w.stored && w.stored.id !== id) store.removeArticle(w.stored.id, isPublic(w.stored));
+      if (w.stored && w.stored.id !== id) {
+        store.removeArticle(w.stored.id, isPublic(w.stored));
+        touchedIds.add(w.stored.id);
+      }
       // Another file may still hold this id (a file moved in the same run): its row is replaced.
-      const tags = e.tags.map((name) => ({ slug: slugify(name), name }));
-      store.writeArticle(id, e, tags, now);
+      const holder = pathById.get(id);
+      if (holder !== undefined && holder !== e.sourcePath && !scannedPaths.has(holder)) next.delete(holder);
+      pathById.set(id, e.sourcePath);
+      store.writeArticle(
+        id,
+        e,
+        e.tags.map((name) => ({ slug: slugify(name), name })),
+        now,
+      );
+      next.set(e.sourcePath, toStored(id, e));
+      touchedIds.add(id);
     }
     if (changed) {
-      const current = store.loadArticles();
-      const inputs: RelatedInput[] = current.map((a) => ({
-        id: a.id,
-        lang: a.lang,
-        category: a.category,
-        tags: a.tags.map(slugify),
-        terms: a.terms,
-        publishedAt: a.publishedAt,
-      }));
-      const related = computeRelated(inputs);
-      for (const a of current) store.writeRelated(a.id, related.get(a.id) ?? []);
+      const current = [...next.values()];
+      const index = buildRelatedIndex(current.map(relatedInput));
+      const position = new Map(current.map((a, i) => [a.id, i]));
+      let targets: Iterable<number>;
+      if (!forceAll && touchedIds.size <= INCREMENTAL_RELATED_MAX && store.getState('generation') !== null) {
+        // Only lists that can change: the touched articles, lists that mention them, and their neighbours.
+        const affected = new Set<number>();
+        for (const id of store.relatedHolders([...touchedIds])) affected.add(id);
+        for (const id of touchedIds) {
+          const i = position.get(id);
+          if (i === undefined) continue;
+          affected.add(id);
+          for (const j of index.neighbours(i)) affected.add(current[j]?.id ?? -1);
+        }
+        targets = [...affected].map((id) => position.get(id)).filter((i): i is number => i !== undefined);
+      } else targets = current.keys();
+      for (const i of targets) store.writeRelated((current[i] as StoredArticle).id, index.score(i));
       const idByPath = new Map(current.map((a) => [a.sourcePath, a.id]));
       store.writeRedirects(
         [...checked.aliasOwners].flatMap(([from, path]) => {
@@ -255,13 +381,34 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
       );
     }
     store.writeProblems(problems);
+    store.writeFileCache(
+      files
+        .filter(
+          (f) =>
+            f.hash !== undefined &&
+            (f.kind === 'article' || f.kind === 'course') &&
+            f.mtimeMs < now - RACY_MS,
+        )
+        .map((f) => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash as string })),
+    );
     store.setState('site_json', JSON.stringify(site));
     store.setState('ctx_json', ctxJson);
+    store.setState('settings_digest', settingsDigest);
+    store.setState('scan_problems', scanFingerprint);
     store.setState('failed_files', JSON.stringify(failedNow));
     store.setState('last_indexed_at', new Date(now).toISOString());
-    if (changed) store.setState('generation', String(Number(store.getState('generation') ?? '0') + 1));
+    if (changed) {
+      generationAfter = String(Number(generationBefore ?? '0') + 1);
+      store.setState('generation', generationAfter);
+    }
   });
-  apply();
+  try {
+    apply();
+  } catch (error) {
+    memo?.forget();
+    throw error;
+  }
+  memo?.remember(generationAfter, next);
 
   return {
     scanned: files.length,
@@ -274,8 +421,4 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     problems,
     durationMs: Math.round(performance.now() - started),
   };
-}
-
-function digestOf(files: readonly ScannedFile[], path: string): string {
-  return files.find((f) => f.path === path)?.hash ?? '';
 }

@@ -3,14 +3,17 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import type { Logger } from '../logger.js';
 import { indexContent, type IndexReport } from './index-content.js';
+import { IndexMemo } from './memo.js';
 import { RenderPool } from './render-pool.js';
 import { formatReport, summarise } from './report.js';
 
 export class IndexRunner {
   private readonly pool: RenderPool;
+  private readonly memo = new IndexMemo();
   private running: Promise<IndexReport> | null = null;
   private again = false;
   lastReport: IndexReport | null = null;
+  private readonly listeners: ((report: IndexReport) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -18,6 +21,11 @@ export class IndexRunner {
     private readonly logger: Logger,
   ) {
     this.pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
+  }
+
+  /** Called after every successful run (e.g. to drop cached pages at once). */
+  onIndexed(listener: (report: IndexReport) => void): void {
+    this.listeners.push(listener);
   }
 
   warm(): void {
@@ -49,8 +57,10 @@ export class IndexRunner {
         maxFileBytes: this.config.maxFileBytes,
         pool: this.pool,
         siteUrl: this.config.siteUrl,
+        memo: this.memo,
       });
       this.lastReport = report;
+      for (const listener of this.listeners) listener(report);
       const counts = summarise(report.problems);
       this.logger.info(
         {

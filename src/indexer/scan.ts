@@ -1,4 +1,5 @@
-// The only reader of content/: lists content files, refuses unsafe ones, and returns their text and digest.
+// The only reader of content/: lists content files (names, sizes, times), refuses unsafe ones, and reads
+// their text and digest on demand.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { digest } from '../content/load-entry.js';
@@ -10,9 +11,24 @@ export interface ScannedFile {
   /** Path relative to the content directory, with forward slashes (the name editors see). */
   path: string;
   kind: FileKind;
+  /** Absolute path (after following a symlink that stays inside content/). */
+  abs: string;
+  size: number;
+  mtimeMs: number;
   text?: string;
   hash?: string;
   problem?: ContentProblem;
+}
+
+/** Reads a listed file's text and digest (the scan itself only looks at names and sizes). */
+export function readScanned(file: ScannedFile, maxBytes: number): void {
+  if (file.text !== undefined || file.problem) return;
+  const r = readContentFile(file.abs, file.path, file.size, maxBytes);
+  if (r.problem) file.problem = r.problem;
+  else {
+    file.text = r.text;
+    file.hash = r.hash;
+  }
 }
 
 function classify(rel: string): FileKind | null {
@@ -35,15 +51,15 @@ function problem(path: string, code: string, message: string, hint: string): Con
 export function readContentFile(
   abs: string,
   rel: string,
-  stat: Stats,
+  size: number,
   maxBytes: number,
 ): Pick<ScannedFile, 'text' | 'hash' | 'problem'> {
-  if (stat.size > maxBytes) {
+  if (size > maxBytes) {
     return {
       problem: problem(
         rel,
         'file-too-large',
-        `the file is ${stat.size} bytes, over the ${maxBytes}-byte limit`,
+        `the file is ${size} bytes, over the ${maxBytes}-byte limit`,
         'split it into smaller articles or raise MAX_FILE_BYTES',
       ),
     };
@@ -98,7 +114,7 @@ export function readContentFile(
   return { text, hash: digest(text) };
 }
 
-export function scanContent(contentDir: string, maxBytes: number): ScannedFile[] {
+export function scanContent(contentDir: string): ScannedFile[] {
   const root = realpathSync(contentDir);
   const out: ScannedFile[] = [];
   const walk = (dir: string, depth: number): void => {
@@ -124,6 +140,9 @@ export function scanContent(contentDir: string, maxBytes: number): ScannedFile[]
               out.push({
                 path: rel,
                 kind,
+                abs,
+                size: 0,
+                mtimeMs: 0,
                 problem: problem(
                   rel,
                   'symlink-outside',
@@ -145,7 +164,7 @@ export function scanContent(contentDir: string, maxBytes: number): ScannedFile[]
       if (!stat.isFile()) continue;
       const kind = classify(rel);
       if (!kind) continue;
-      out.push({ path: rel, kind, ...readContentFile(abs, rel, stat, maxBytes) });
+      out.push({ path: rel, kind, abs, size: stat.size, mtimeMs: stat.mtimeMs });
     }
   };
   walk(root, 0);

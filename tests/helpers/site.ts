@@ -109,6 +109,8 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
       now: now(),
     });
     site.lastReport = report;
+    // Like the server's runner: pages cached before this run are dropped at once.
+    site.folio?.cache.clear();
     return report;
   };
   const folio = createApp({ db, config, logger: createLogger(config), now });
