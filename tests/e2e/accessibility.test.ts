@@ -66,3 +66,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+describe('keyboard use', () => {
+  it('when a keyboard user presses Tab on an article, then a visible skip link takes them to the content with a visible focus ring', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${live.origin}/en/what-does-a-data-engineer-do`);
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Skip to content' });
+      expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+      const box = await skip.boundingBox();
+      expect(box && box.y >= 0 && box.height > 0).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el) return null;
+        const style = getComputedStyle(el);
+        return {
+          inMain: el.closest('main') !== null,
+          text: el.textContent,
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+        };
+      });
+      expect(focused).toEqual({ inMain: true, text: 'Home', outline: 'solid 3px' });
+    } finally {
+      await context.close();
+    }
+  });
+});
