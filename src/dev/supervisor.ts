@@ -81,7 +81,7 @@ export class Supervisor {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.watcher?.close();
-    await this.restarting;
+    // A build in progress is not waited for: the restart loop sees `closed` and spawns nothing.
     await this.stopChild();
   }
 
