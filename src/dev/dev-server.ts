@@ -1,7 +1,7 @@
 // Process entry for the development server (started and restarted by `npm run dev`): the production
 // start-up plus the watcher, live reload and the content-error banner.
 import type { RequestListener } from 'node:http';
-import { relative } from 'node:path';
+import { contentLabel } from '../cli/content-label.js';
 import { loadConfig } from '../config.js';
 import { StartupError } from '../errors.js';
 import { createLogger } from '../logger.js';
@@ -13,26 +13,25 @@ async function main(): Promise<void> {
   // Human lines in the terminal; structured logs only for real failures unless LOG_LEVEL asks for more.
   const config = loadConfig({ LOG_LEVEL: 'error', ...process.env, NODE_ENV: 'development' });
   const logger = createLogger(config);
+  const label = contentLabel(config.contentDir, process.cwd());
   const print = (line: string) => console.log(line);
   // Until the session exists (a moment after listening) requests go straight to the site.
   let handle: RequestListener | null = null;
   const site = await startSite(config, logger, {
     handler: (folio) => (req, res) => (handle ?? folio.handler)(req, res),
   });
-  const fromCwd = relative(process.cwd(), config.contentDir);
-  const contentLabel = `${fromCwd === '' ? '.' : fromCwd.startsWith('..') ? config.contentDir : fromCwd}/`;
   const dev = new DevSession({
     folio: site.folio,
     runner: site.runner,
     dirs: { content: config.contentDir, views: viewsDir, public: publicDir },
-    contentLabel,
+    contentLabel: label,
     indexed: site.indexed,
     print,
   });
   handle = dev.handler(site.folio.handler);
   await dev.watcher.ready;
   print(`Folio dev server on http://localhost:${site.port} (pid ${process.pid})`);
-  print(`watching ${contentLabel}, views/ and public/: saved files are live at once; Ctrl-C stops`);
+  print(`watching ${label}, views/ and public/: saved files are live at once; Ctrl-C stops`);
   void site.indexed.then(() => {
     const errors = site.folio.ctx.repo.errorCount().errors;
     if (errors > 0) print(`${errors} content error(s): see above, or the banner on any page`);

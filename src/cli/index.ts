@@ -1,0 +1,59 @@
+// `npm run index`: re-indexes content/ into the database at DB_PATH, beside a running server or not.
+// The index is applied in one transaction; a running server picks up the new generation by itself.
+// Exit 0 when the index was written (content errors included, each printed as file:line: message);
+// exit 1 when indexing itself failed (unreadable content folder, database error) and nothing changed.
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { openMigrated } from '../db/database.js';
+import { indexContent } from '../indexer/index-content.js';
+import { RenderPool } from '../indexer/render-pool.js';
+import { formatReport, summarise } from '../indexer/report.js';
+import { contentLabel } from './content-label.js';
+
+async function main(): Promise<number> {
+  const config = loadConfig(process.env);
+  if (!existsSync(config.contentDir)) {
+    console.error(`CONTENT_DIR ${config.contentDir} does not exist: nothing was indexed`);
+    return 1;
+  }
+  const db = openMigrated(config.dbPath);
+  const pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
+  try {
+    const report = await indexContent(db, {
+      contentDir: config.contentDir,
+      maxFileBytes: config.maxFileBytes,
+      pool,
+      siteUrl: config.siteUrl,
+    });
+    for (const line of formatReport(report.problems, contentLabel(config.contentDir, process.cwd())))
+      console.log(line);
+    const counts = summarise(report.problems);
+    const generation = db.prepare<[], { value: string }>(
+      "SELECT value FROM index_state WHERE key = 'generation'",
+    );
+    console.log(
+      `indexed ${report.articles} articles into ${config.dbPath} in ${report.durationMs} ms ` +
+        `(${report.rendered} rendered, ${report.unchanged} unchanged, ${report.removed} removed): ` +
+        `${counts.errors} errors, ${counts.warnings} warnings, ${counts.notes} notes; ` +
+        (report.changed
+          ? `generation ${generation.get()?.value ?? '?'} is live`
+          : 'nothing changed, the index was already up to date'),
+    );
+    if (counts.errors > 0)
+      console.log('files with errors keep their last good version online until they are fixed');
+    return 0;
+  } finally {
+    await pool.close();
+    db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(
+      `indexing failed, the previous index is unchanged: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  },
+);
