@@ -19,6 +19,10 @@ export function normaliseText(text: string): string {
 
 const MAX_ALIASES = 50;
 
+/** What usually fixes a YAML syntax error in a hand-written file (`title: SQL: the basics` is the classic). */
+export const YAML_SYNTAX_HINT =
+  'check the indentation on this line, and put the value in quotes if it contains ": " or starts with [, {, *, & or !';
+
 export function parseYaml(text: string, firstLine = 1): { doc: Document; lineOf: (path: readonly PropertyKey[]) => number; error?: { line: number; message: string } } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -104,7 +108,7 @@ export function splitFrontMatter(raw: string): SplitResult {
   const yamlText = text.slice(4, end + 1);
   const { doc, lineOf, error } = parseYaml(yamlText, 2);
   if (error) {
-    return { ok: false, line: error.line, code: 'yaml-syntax', message: `front matter is not valid YAML: ${error.message}`, hint: 'check indentation, colons and quotes on this line' };
+    return { ok: false, line: error.line, code: 'yaml-syntax', message: `front matter is not valid YAML: ${error.message}`, hint: YAML_SYNTAX_HINT };
   }
   const converted = yamlToData(doc);
   if (!converted.ok) {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { parseIsoDate } from '../lib/dates.js';
 import { slugify } from '../lib/slug.js';
-import { formatZod } from './zod-problems.js';
+import { formatZod, PARSE_OPTIONS } from './zod-problems.js';
 import { splitFrontMatter } from './front-matter.js';
 import { renderMarkdown, type CtaFact, type LinkFact, type TocEntry } from './markdown.js';
 import { htmlToText, sanitize } from './sanitize.js';
@@ -85,7 +85,7 @@ export function loadArticle(sourcePath: string, text: string, ctx: LoadContext):
   const split = splitFrontMatter(text);
   if (!split.ok) return fail(sourcePath, split.line, split.code, split.message, split.hint);
   const { data, lineOf, body, bodyLine } = split.value;
-  const parsed = articleSchema.safeParse(data, { reportInput: true });
+  const parsed = articleSchema.safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) {
     return { ok: false, problems: formatZod(sourcePath, parsed.error.issues, lineOf, ARTICLE_KEYS) };
   }
@@ -155,7 +155,7 @@ export function loadCourse(sourcePath: string, text: string, ctx: LoadContext): 
   const split = splitFrontMatter(text);
   if (!split.ok) return fail(sourcePath, split.line, split.code, split.message, split.hint);
   const { data, lineOf, body, bodyLine } = split.value;
-  const parsed = courseSchema.safeParse(data, { reportInput: true });
+  const parsed = courseSchema.safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) return { ok: false, problems: formatZod(sourcePath, parsed.error.issues, lineOf, COURSE_KEYS) };
   const rendered = renderMarkdown(body, { siteHosts: ctx.siteHosts, languages: ctx.languages, bodyLine });
   const html = sanitize(rendered.html);

@@ -1,6 +1,6 @@
 // Parses the YAML side of content/ (site, authors, categories, course areas) into validated values or problems.
-import { parseYaml, yamlToData, normaliseText } from '../content/front-matter.js';
-import { formatZod } from '../content/zod-problems.js';
+import { parseYaml, yamlToData, normaliseText, YAML_SYNTAX_HINT } from '../content/front-matter.js';
+import { formatZod, PARSE_OPTIONS } from '../content/zod-problems.js';
 import type { z } from 'zod';
 import type { ContentProblem } from '../errors.js';
 
@@ -17,13 +17,7 @@ export function loadYamlFile<S extends z.ZodType>(
     ok: false,
     problems: [{ file, line, code, message, hint, severity: 'error' }],
   });
-  if (error)
-    return err(
-      error.line,
-      'yaml-syntax',
-      `not valid YAML: ${error.message}`,
-      'check indentation, colons and quotes on this line',
-    );
+  if (error) return err(error.line, 'yaml-syntax', `not valid YAML: ${error.message}`, YAML_SYNTAX_HINT);
   const data = yamlToData(doc);
   if (!data.ok)
     return err(
@@ -32,7 +26,7 @@ export function loadYamlFile<S extends z.ZodType>(
       `refused: ${data.message}`,
       'write values out instead of using many YAML aliases',
     );
-  const parsed = schema.safeParse(data.data ?? undefined, { reportInput: true });
+  const parsed = schema.safeParse(data.data ?? undefined, PARSE_OPTIONS);
   if (!parsed.success)
     return { ok: false, problems: formatZod(file, parsed.error.issues, lineOf, knownKeys) };
   return { ok: true, value: parsed.data };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadArticle, type LoadContext } from '../../src/content/load-entry.js';
+import { loadArticle, loadCourse, type LoadContext } from '../../src/content/load-entry.js';
 import { formatProblem } from '../../src/errors.js';
 
 const ctx: LoadContext = { defaultLang: 'en', languages: ['en', 'fr'], siteHosts: ['localhost:3000'] };
@@ -215,7 +215,7 @@ describe('draft, lang, cta and unknown keys', () => {
 
   it('when a key appears twice, then the YAML error names the second line', () => {
     expect(problems('---\ntitle: A\ntitle: B\ndate: 2024-01-10\ncategory: news\nauthor: ann\n---\nBody\n')).toEqual([
-      'articles/guide.md:3: front matter is not valid YAML: Map keys must be unique (check indentation, colons and quotes on this line)',
+      'articles/guide.md:3: front matter is not valid YAML: Map keys must be unique (check the indentation on this line, and put the value in quotes if it contains ": " or starts with [, {, *, & or !)',
     ]);
   });
 });
@@ -285,6 +285,45 @@ describe('the front matter block itself', () => {
   it('when the front matter is a list instead of keys, then the error asks for key: value lines', () => {
     expect(problems('---\n- a\n- b\n---\nBody\n')).toEqual([
       'articles/guide.md:2: front matter must be a set of key: value lines (for example: title: My article)',
+    ]);
+  });
+});
+
+describe('course pages', () => {
+  const course = (fm: string) => `---\n${fm}---\nThe course.\n`;
+  const courseProblems = (text: string, path = 'courses/data-ai/data-engineer.md') => {
+    const r = loadCourse(path, text, ctx);
+    return r.ok ? [] : r.problems.map(formatProblem);
+  };
+  const VALID =
+    'title: Data Engineer\nsummary: Build pipelines.\nduration: 14 weeks\nformats:\n  - name: Full-time\n    duration: 14 weeks\n    rhythm: Weekdays\nmodules:\n  - title: SQL\n    description: Joins.\n';
+
+  it('when a course file is valid, then its area and slug come from its path', () => {
+    const r = loadCourse('courses/data-ai/data-engineer.md', course(VALID), ctx);
+    expect(r.ok && [r.entry.area, r.entry.slug, r.entry.data.title]).toEqual(['data-ai', 'data-engineer', 'Data Engineer']);
+  });
+
+  it('when nested entries are wrong, then messages name the list item in words and the line of the key', () => {
+    const text = course(
+      'title: Data Engineer\nsummary: Build pipelines.\nduration: 14 weeks\nformats:\n  - name: Full-time\n    duraton: 14 weeks\n    rhythm: Weekdays\nmodules:\n  - title: SQL\n  - title: ""\n    description: Models.\n',
+    );
+    expect(courseProblems(text)).toEqual([
+      'courses/data-ai/data-engineer.md:6: formats item 1: duration is required',
+      'courses/data-ai/data-engineer.md:7: unknown key "duraton" in formats item 1 (did you mean "duration"?)',
+      'courses/data-ai/data-engineer.md:10: modules item 1: description is required',
+      'courses/data-ai/data-engineer.md:11: modules item 2: title cannot be empty',
+    ]);
+  });
+
+  it('when a required list is empty, then the message asks for an entry', () => {
+    expect(courseProblems(course(VALID.replace(/formats:\n(?: {2,}.*\n)+/, 'formats: []\n')))).toEqual([
+      'courses/data-ai/data-engineer.md:5: formats: list at least one format',
+    ]);
+  });
+
+  it('when the course file name is not a slug, then the error suggests a name', () => {
+    expect(courseProblems(course(VALID), 'courses/Data AI/Data Engineer.md')).toEqual([
+      'courses/Data AI/Data Engineer.md:1: course files must live at courses/<area>/<slug>.md with lowercase-hyphen names (rename to courses/data-ai/data-engineer.md)',
     ]);
   });
 });

@@ -111,7 +111,7 @@ describe('a file that becomes invalid', () => {
     });
     const report = await reindex();
     expect(errors(report)).toEqual([
-      'articles/alpha.md:2: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (check indentation, colons and quotes on this line)',
+      'articles/alpha.md:2: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (check the indentation on this line, and put the value in quotes if it contains ": " or starts with [, {, *, & or !)',
     ]);
     expect(report.articles).toBe(3);
     const page = await site.http.get('/en/alpha');
