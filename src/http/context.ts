@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import { viewsDir as defaultViews } from '../paths.js';
 import type { AssetManifest } from './assets.js';
 import { stringsFor } from './i18n.js';
-import { CACHE_PROFILES, type CacheProfile } from './middleware/cache-control.js';
+import { CACHE_PROFILES, pageProfile, type CacheProfile } from './middleware/cache-control.js';
 import { cspForHtml } from './middleware/security.js';
 import type { PageCache } from './page-cache.js';
 import { deliver, prepareResponse } from './respond.js';
@@ -72,10 +72,14 @@ export function createCtx(deps: {
   const baseUrl = () =>
     deps.config.siteUrl ?? site().url?.replace(/\/+$/, '') ?? `http://localhost:${deps.config.port}`;
   const ejsCache = deps.config.env === 'production';
+  const profiles: Record<CacheProfile, string> = {
+    ...CACHE_PROFILES,
+    page: pageProfile(deps.config.pageSharedMaxAge),
+  };
 
   const send: Ctx['send'] = (req, res, body, type, options = {}) => {
     const status = options.status ?? 200;
-    res.setHeader('Cache-Control', CACHE_PROFILES[options.profile ?? (status === 200 ? 'page' : 'short')]);
+    res.setHeader('Cache-Control', profiles[options.profile ?? (status === 200 ? 'page' : 'short')]);
     const prepared = prepareResponse(res, body, type, options.lastModified ?? deps.now(), status);
     if (
       status === 200 &&

@@ -18,6 +18,15 @@ export const CACHE_PROFILES = {
 
 export type CacheProfile = keyof typeof CACHE_PROFILES;
 
+/**
+ * The page profile with the shared-cache lifetime an operator chose (PAGE_S_MAXAGE, 300 s by default): how
+ * long after a re-index nginx or a CDN may still serve the old page. Browsers never keep it longer.
+ */
+export function pageProfile(sharedMaxAge: number): string {
+  if (sharedMaxAge === 300) return CACHE_PROFILES.page;
+  return `public, max-age=${Math.min(60, sharedMaxAge)}, s-maxage=${sharedMaxAge}, stale-while-revalidate=600, stale-if-error=86400`;
+}
+
 export function cacheControl(res: Response, profile: CacheProfile): void {
   res.setHeader('Cache-Control', CACHE_PROFILES[profile]);
 }
