@@ -1,0 +1,261 @@
+// One WordPress post record → one Folio article file: identity (language, slug, path), front matter
+// (title, dates, category, tags, author, excerpt, image, aliases) and a Markdown body, with notes on
+// everything that could not be carried over as it was.
+import { decodeHTML } from 'entities';
+import { stringify } from 'yaml';
+import { parseIsoDate } from '../lib/dates.js';
+import { truncateText } from '../lib/html.js';
+import { slugify } from '../lib/slug.js';
+import { htmlToMarkdown } from './html-to-markdown.js';
+import { resolveLink, type SiteKnowledge } from './links.js';
+import { classList, type WpPostRecord } from './wp-record.js';
+import { cleanWpHtml } from './wp-html.js';
+
+export interface Named {
+  slug: string;
+  name: string;
+  /** True when WordPress's export did not say the name and a placeholder was made up. */
+  placeholder: boolean;
+  /** What the WordPress id was, for the report. */
+  wpId: number | null;
+}
+
+export interface PostIdentity {
+  wpId: number;
+  lang: string;
+  slug: string;
+  /** Path relative to the content directory. */
+  path: string;
+  origin: string | null;
+  category: Named;
+  otherCategories: Named[];
+  author: Named;
+  notes: string[];
+}
+
+export interface ConvertedPost extends PostIdentity {
+  text: string;
+  ctas: string[];
+}
+
+export const IMPORT_DIR = 'articles/imported';
+
+const plain = (html: string) =>
+  decodeHTML(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function titleCase(slug: string): string {
+  const words = slug.split('-').filter(Boolean);
+  return words.map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ') || slug;
+}
+
+function originOf(link: string | null | undefined): string | null {
+  if (!link) return null;
+  try {
+    const u = new URL(link);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function cleanSlug(raw: string): string {
+  let text = raw;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    /* keep the raw text */
+  }
+  return slugify(text);
+}
+
+function terms(record: WpPostRecord, taxonomy: string) {
+  return (record._embedded?.['wp:term'] ?? []).flat().filter((t) => t.taxonomy === taxonomy);
+}
+
+function categoriesOf(record: WpPostRecord): Named[] {
+  const embedded = terms(record, 'category');
+  if (embedded.length)
+    return embedded.map((t) => ({
+      slug: cleanSlug(t.slug),
+      name: decodeHTML(t.name),
+      placeholder: false,
+      wpId: t.id,
+    }));
+  const fromClasses = classList(record)
+    .filter((c) => c.startsWith('category-'))
+    .map((c) => cleanSlug(c.slice('category-'.length)))
+    .filter((s) => s !== '');
+  if (fromClasses.length)
+    return fromClasses.map((slug, i) => ({
+      slug,
+      name: titleCase(slug),
+      placeholder: true,
+      wpId: fromClasses.length === record.categories.length ? (record.categories[i] ?? null) : null,
+    }));
+  if (record.categories.length)
+    return record.categories.map((id) => ({
+      slug: `wp-category-${id}`,
+      name: `WordPress category ${id}`,
+      placeholder: true,
+      wpId: id,
+    }));
+  return [{ slug: 'uncategorized', name: 'Uncategorized', placeholder: true, wpId: null }];
+}
+
+function authorOf(record: WpPostRecord): Named {
+  const embedded = record._embedded?.author?.[0];
+  const id = record.author ?? null;
+  if (embedded?.name) {
+    const slug = cleanSlug(embedded.slug ?? embedded.name) || `wp-author-${id ?? 0}`;
+    return { slug, name: decodeHTML(embedded.name), placeholder: false, wpId: id };
+  }
+  if (id !== null)
+    return { slug: `wp-author-${id}`, name: `WordPress author ${id}`, placeholder: true, wpId: id };
+  return { slug: 'wp-author', name: 'WordPress author', placeholder: true, wpId: null };
+}
+
+/** Where a post will live and what it belongs to; decided for the whole batch before any body is converted. */
+export function identify(
+  record: WpPostRecord,
+  site: Pick<SiteKnowledge, 'languages' | 'defaultLang'>,
+): PostIdentity {
+  const notes: string[] = [];
+  const origin = originOf(record.link);
+  const linkPath = record.link ? new URL(record.link, 'http://x.invalid').pathname : '';
+  const first = linkPath.split('/').filter(Boolean)[0] ?? '';
+  const lang = site.languages.includes(first) ? first : site.defaultLang;
+  let slug = cleanSlug(record.slug);
+  if (!slug) slug = slugify(plain(record.title.rendered)) || `wp-${record.id}`;
+  if (slug !== record.slug)
+    notes.push(`slug "${record.slug}" became "${slug}" (lowercase letters, digits and hyphens only)`);
+  const [
+    category = { slug: 'uncategorized', name: 'Uncategorized', placeholder: true, wpId: null },
+    ...otherCategories
+  ] = categoriesOf(record);
+  return {
+    wpId: record.id,
+    lang,
+    slug,
+    path: lang === site.defaultLang ? `${IMPORT_DIR}/${slug}.md` : `${IMPORT_DIR}/${lang}/${slug}.md`,
+    origin,
+    category,
+    otherCategories,
+    author: authorOf(record),
+    notes,
+  };
+}
+
+/** `2023-05-31T13:38:11` in GMT → `2023-05-31T13:38:11Z`; null for WordPress's empty dates. */
+function gmt(value: string | null | undefined): string | null {
+  if (!value || value.startsWith('0000')) return null;
+  const text = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
+  return parseIsoDate(text) === null ? null : text;
+}
+
+export function convertPost(record: WpPostRecord, id: PostIdentity, site: SiteKnowledge): ConvertedPost {
+  const notes = [...id.notes];
+  const fm: Record<string, unknown> = {};
+
+  let title = plain(record.title.rendered);
+  if (!title) {
+    title = `Untitled post ${record.id}`;
+    notes.push(`the post has no title; it was called "${title}"`);
+  } else if (title.length > 200) {
+    title = truncateText(title, 200);
+    notes.push('the title was longer than 200 characters and was shortened');
+  }
+  fm.title = title;
+  fm.slug = id.slug;
+
+  let date = gmt(record.date_gmt);
+  if (!date) {
+    date = gmt(record.date) ?? '1970-01-01T00:00:00Z';
+    notes.push('the export has no GMT date; the local date was read as UTC');
+  }
+  fm.date = date;
+  const modified = gmt(record.modified_gmt) ?? gmt(record.modified);
+  if (modified && (parseIsoDate(modified) ?? 0) > (parseIsoDate(date) ?? 0)) fm.updated = modified;
+
+  fm.category = id.category.slug;
+  if (id.otherCategories.length)
+    notes.push(
+      `also in ${id.otherCategories.map((c) => c.slug).join(', ')}: a Folio article has one category, so these became tags`,
+    );
+  const tagNames = terms(record, 'post_tag').map((t) => decodeHTML(t.name));
+  const classTags = classList(record)
+    .filter((c) => c.startsWith('tag-'))
+    .map((c) => cleanSlug(c.slice(4)));
+  const tags = [
+    ...new Set([...(tagNames.length ? tagNames : classTags), ...id.otherCategories.map((c) => c.slug)]),
+  ].filter((t) => slugify(t) !== '');
+  if (record.tags.length > 0 && tagNames.length === 0 && classTags.length === 0)
+    notes.push(`${record.tags.length} tag(s) could not be named: export with ?_embed to include tag names`);
+  if (tags.length) fm.tags = tags.slice(0, 30);
+  fm.author = id.author.slug;
+
+  const excerpt = truncateText(
+    plain(record.excerpt?.rendered ?? '')
+      .replace(/\s*(\[(…|\.\.\.)\]|…)\s*$/u, '')
+      .replace(/\s*(Continue reading|Read more)\b.*$/i, ''),
+    300,
+  );
+  if (excerpt) fm.excerpt = excerpt;
+
+  const imageUrl = (src: string): string | null => {
+    try {
+      const u = new URL(src, id.origin ?? undefined);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch {
+      return null;
+    }
+  };
+  const media = record._embedded?.['wp:featuredmedia']?.[0];
+  const image = media?.source_url ? imageUrl(media.source_url) : null;
+  if (image) {
+    fm.image = image;
+    fm.image_alt = oneLineAlt(media?.alt_text) || title;
+    if (!oneLineAlt(media?.alt_text)) notes.push('the featured image has no alt text; the title was used');
+    notes.push(`the featured image still loads from ${new URL(image).host}`);
+  } else if ((record.featured_media ?? 0) > 0)
+    notes.push(
+      `featured image ${record.featured_media} was not imported: the export has no URL for it (export with ?_embed)`,
+    );
+
+  if (record.content.protected)
+    notes.push('the post is password-protected in WordPress: its content is not in the export');
+  if (['draft', 'pending', 'private'].includes(record.status) || record.content.protected) {
+    fm.draft = true;
+    notes.push(
+      `status "${record.status}${record.content.protected ? ', protected' : ''}" became draft: true`,
+    );
+  }
+  if (id.lang !== site.defaultLang) fm.lang = id.lang;
+
+  const oldPath = record.link ? new URL(record.link, 'http://x.invalid').pathname.replace(/\/+$/, '') : '';
+  if (
+    oldPath &&
+    oldPath !== `/${id.lang}/${id.slug}` &&
+    /^\/[A-Za-z0-9._~\-/%]*$/.test(oldPath) &&
+    oldPath !== '/'
+  )
+    fm.aliases = [oldPath];
+
+  const cleaned = cleanWpHtml(record.content.rendered);
+  notes.push(...cleaned.notes);
+  const body = htmlToMarkdown(cleaned.html, {
+    resolve: (href) => resolveLink(href, id.origin, site),
+    imageUrl,
+  });
+  notes.push(...body.notes);
+  if (body.markdown.trim() === '') notes.push('the post body is empty after conversion');
+
+  const source = record.link ? `: ${record.link}` : '';
+  const text = `---\n# Imported from WordPress post ${record.id}${source}\n${stringify(fm, { lineWidth: 0 })}---\n\n${body.markdown}`;
+  return { ...id, notes, text, ctas: body.ctas };
+}
+
+function oneLineAlt(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
