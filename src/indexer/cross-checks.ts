@@ -229,14 +229,16 @@ export function checkArticles(
           courseHint(c.course),
         );
     for (const l of v.links) {
-      if (l.kind === 'course' && !courseKeys.has(l.target))
+      if (l.kind === 'course' && !courseKeys.has(l.target)) {
+        const guess = closest(l.target, [...courseKeys]);
         err(
           v,
           l.line,
           'broken-link',
           `link to /${v.lang}/courses/${l.target}: no such course`,
-          courseHint(l.target.split('/')[1] ?? l.target),
+          guess ? `did you mean /${v.lang}/courses/${guess}?` : courseHint(l.target),
         );
+      }
       if (l.kind === 'article') {
         const target = registry.get(l.target);
         if (!target) {

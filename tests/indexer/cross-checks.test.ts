@@ -122,7 +122,7 @@ describe('references to other files', () => {
       ),
     });
     expect(lines(await reindex())).toEqual([
-      'articles/bad-link.md:10: link to /en/courses/data-ai/data-enginer: no such course (did you mean "data-engineer"?)',
+      'articles/bad-link.md:10: link to /en/courses/data-ai/data-enginer: no such course (did you mean /en/courses/data-ai/data-engineer?)',
       'articles/bad-link.md:9: link to /en/sql-join-explained: no article has that slug (did you mean /en/sql-joins-explained?)',
     ]);
   });
