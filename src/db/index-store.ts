@@ -141,7 +141,6 @@ export function createIndexStore(db: Db) {
     fileCache: db.prepare<[], { path: string; size: number; mtime_ms: number; hash: string }>(
       'SELECT path, size, mtime_ms, hash FROM content_files',
     ),
-    clearFileCache: db.prepare('DELETE FROM content_files'),
     putFileCache: db.prepare<{ path: string; size: number; mtime_ms: number; hash: string }>(
       'INSERT OR REPLACE INTO content_files (path, size, mtime_ms, hash) VALUES (@path, @size, @mtime_ms, @hash)',
     ),
@@ -162,6 +161,10 @@ export function createIndexStore(db: Db) {
         severity: 'error' | 'warning' | 'note';
       }
     >('SELECT file, line, code, message, hint, severity FROM content_errors ORDER BY id'),
+    listFloor: db.prepare<{ ids: string }, { article_id: number; n: number; floor: number }>(
+      'SELECT article_id, count(*) AS n, min(score) AS floor FROM related WHERE article_id IN (SELECT value FROM json_each(@ids)) GROUP BY article_id',
+    ),
+    deleteFileCache: db.prepare<{ path: string }>('DELETE FROM content_files WHERE path = @path'),
     getState: db.prepare<{ key: string }, { value: string }>(
       'SELECT value FROM index_state WHERE key = @key',
     ),
@@ -331,30 +334,41 @@ export function createIndexStore(db: Db) {
         s.fileCache.all().map((r) => [r.path, { size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]),
       );
     },
-    writeFileCache(files: readonly { path: string; size: number; mtimeMs: number; hash: string }[]): void {
-      s.clearFileCache.run();
-      for (const f of files)
-        s.putFileCache.run({ path: f.path, size: f.size, mtime_ms: f.mtimeMs, hash: f.hash });
-    },
     /** Content digests of indexed articles by source path (cheap: no bodies). */
     articleHashes(): Map<string, string> {
       return new Map(s.hashes.all().map((r) => [r.source_path, r.content_hash]));
+    },
+    /** For each article in `ids`: how many related entries it keeps and the lowest score among them. */
+    relatedFloors(ids: readonly number[]): Map<number, { n: number; floor: number }> {
+      return new Map(
+        s.listFloor.all({ ids: JSON.stringify(ids) }).map((r) => [r.article_id, { n: r.n, floor: r.floor }]),
+      );
+    },
+    /** Applies the difference between the previous stat cache and the current one. */
+    updateFileCache(
+      before: ReadonlyMap<string, { size: number; mtimeMs: number; hash: string }>,
+      after: ReadonlyMap<string, { size: number; mtimeMs: number; hash: string }>,
+    ): void {
+      for (const path of before.keys()) if (!after.has(path)) s.deleteFileCache.run({ path });
+      for (const [path, f] of after) {
+        const old = before.get(path);
+        if (!old || old.size !== f.size || old.mtimeMs !== f.mtimeMs || old.hash !== f.hash)
+          s.putFileCache.run({ path, size: f.size, mtime_ms: f.mtimeMs, hash: f.hash });
+      }
     },
     /** Articles whose stored related list mentions one of `ids`. */
     relatedHolders(ids: readonly number[]): number[] {
       return s.holders.all({ ids: JSON.stringify(ids) }).map((r) => r.article_id);
     },
     storedProblems(): ContentProblem[] {
-      return s.problems
-        .all()
-        .map((p) => ({
-          file: p.file,
-          line: p.line,
-          code: p.code,
-          message: p.message,
-          severity: p.severity,
-          ...(p.hint ? { hint: p.hint } : {}),
-        }));
+      return s.problems.all().map((p) => ({
+        file: p.file,
+        line: p.line,
+        code: p.code,
+        message: p.message,
+        severity: p.severity,
+        ...(p.hint ? { hint: p.hint } : {}),
+      }));
     },
     getState(key: string): string | null {
       return s.getState.get({ key })?.value ?? null;

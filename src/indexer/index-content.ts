@@ -15,8 +15,8 @@ import { createIndexStore, type StoredArticle } from '../db/index-store.js';
 import type { Db } from '../db/connection.js';
 import type { ContentProblem } from '../errors.js';
 import { loadYamlFile } from './load-config-files.js';
-import { buildRelatedIndex, type RelatedInput } from './related.js';
-import type { IndexMemo } from './memo.js';
+import { buildRelatedIndex, RELATED_KEEP, type RelatedInput } from './related.js';
+import type { FileStats, IndexMemo } from './memo.js';
 import { digest } from '../content/load-entry.js';
 import type { RenderPool } from './render-pool.js';
 import type { RenderTask } from './render-task.js';
@@ -99,7 +99,7 @@ function relatedInput(a: StoredArticle): RelatedInput {
     id: a.id,
     lang: a.lang,
     category: a.category,
-    tags: a.tags.map(slugify),
+    tags: a.tags.map((t) => t.toLowerCase()),
     terms: a.terms,
     publishedAt: a.publishedAt,
   };
@@ -114,7 +114,10 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   const byKind = (kind: ScannedFile['kind']) => files.filter((f) => f.kind === kind);
 
   // Digests: from the stat cache when size and time are unchanged, otherwise by reading the file.
-  const statCache = store.fileCache();
+  const memo = options.memo;
+  const generationBefore = store.getState('generation');
+  const memoValid = memo?.valid(generationBefore) ?? false;
+  const statCache = memoValid && memo?.files ? memo.files : store.fileCache();
   for (const f of files) {
     const cached = statCache.get(f.path);
     const cacheable = f.kind === 'article' || f.kind === 'course';
@@ -191,7 +194,10 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   const settingsChanged = store.getState('settings_digest') !== settingsDigest;
 
   // 2. Decide what to render, from digests alone.
-  const storedHashes = store.articleHashes();
+  const storedHashes =
+    memoValid && memo?.articles
+      ? new Map([...memo.articles].map(([p, a]) => [p, a.hash]))
+      : store.articleHashes();
   const storedCourses = new Map(store.loadCourses().map((c) => [c.source_path, c]));
   const failedBefore = JSON.parse(store.getState('failed_files') ?? '{}') as Record<
     string,
@@ -262,12 +268,8 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   });
 
   // The previous index, from memory when this process wrote it last, otherwise from the database.
-  const generationBefore = store.getState('generation');
-  const memo = options.memo;
   const storedByPath =
-    memo?.valid(generationBefore) && memo.articles
-      ? memo.articles
-      : new Map(store.loadArticles().map((a) => [a.sourcePath, a]));
+    memoValid && memo?.articles ? memo.articles : new Map(store.loadArticles().map((a) => [a.sourcePath, a]));
 
   // 3. Courses: what will exist after this run.
   const freshCoursePaths = new Set(freshCourses.map((c) => c.sourcePath));
@@ -313,6 +315,10 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     settingsChanged;
 
   // 5. One transaction for everything.
+  const fileStats: FileStats = new Map();
+  for (const f of files)
+    if (f.hash !== undefined && (f.kind === 'article' || f.kind === 'course') && f.mtimeMs < now - RACY_MS)
+      fileStats.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, hash: f.hash });
   const next = new Map(storedByPath);
   const pathById = new Map([...next].map(([path, a]) => [a.id, path]));
   let generationAfter = generationBefore;
@@ -359,15 +365,30 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
       const index = buildRelatedIndex(current.map(relatedInput));
       const position = new Map(current.map((a, i) => [a.id, i]));
       let targets: Iterable<number>;
-      if (!forceAll && touchedIds.size <= INCREMENTAL_RELATED_MAX && store.getState('generation') !== null) {
-        // Only lists that can change: the touched articles, lists that mention them, and their neighbours.
-        const affected = new Set<number>();
-        for (const id of store.relatedHolders([...touchedIds])) affected.add(id);
+      if (!forceAll && touchedIds.size <= INCREMENTAL_RELATED_MAX && generationBefore !== null) {
+        // Only lists that can change: the touched articles, the lists that mention them, and neighbours
+        // for which a touched article now scores above the weakest entry they keep.
+        const affected = new Set<number>(store.relatedHolders([...touchedIds]));
+        const candidates = new Map<number, number[]>();
         for (const id of touchedIds) {
           const i = position.get(id);
           if (i === undefined) continue;
           affected.add(id);
-          for (const j of index.neighbours(i)) affected.add(current[j]?.id ?? -1);
+          for (const j of index.neighbours(i)) {
+            const list = candidates.get(j);
+            if (list) list.push(i);
+            else candidates.set(j, [i]);
+          }
+        }
+        const floors = store.relatedFloors(
+          [...candidates.keys()].map((j) => (current[j] as StoredArticle).id),
+        );
+        for (const [j, touched] of candidates) {
+          const id = (current[j] as StoredArticle).id;
+          if (affected.has(id)) continue;
+          const floor = floors.get(id);
+          if (!floor || floor.n < RELATED_KEEP || touched.some((i) => index.pair(j, i) >= floor.floor))
+            affected.add(id);
         }
         targets = [...affected].map((id) => position.get(id)).filter((i): i is number => i !== undefined);
       } else targets = current.keys();
@@ -381,16 +402,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
       );
     }
     store.writeProblems(problems);
-    store.writeFileCache(
-      files
-        .filter(
-          (f) =>
-            f.hash !== undefined &&
-            (f.kind === 'article' || f.kind === 'course') &&
-            f.mtimeMs < now - RACY_MS,
-        )
-        .map((f) => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash as string })),
-    );
+    store.updateFileCache(statCache, fileStats);
     store.setState('site_json', JSON.stringify(site));
     store.setState('ctx_json', ctxJson);
     store.setState('settings_digest', settingsDigest);
@@ -408,7 +420,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     memo?.forget();
     throw error;
   }
-  memo?.remember(generationAfter, next);
+  memo?.remember(generationAfter, next, fileStats);
 
   return {
     scanned: files.length,

@@ -2,21 +2,27 @@
 // index from SQLite. It is trusted only while the database's generation is the one it was built from.
 import type { StoredArticle } from '../db/index-store.js';
 
+export type FileStats = Map<string, { size: number; mtimeMs: number; hash: string }>;
+
 export class IndexMemo {
   generation: string | null = null;
   articles: Map<string, StoredArticle> | null = null;
+  /** The stat cache as last written to the database. */
+  files: FileStats | null = null;
 
   valid(generation: string | null): boolean {
     return this.articles !== null && this.generation === generation;
   }
 
-  remember(generation: string | null, articles: Map<string, StoredArticle>): void {
+  remember(generation: string | null, articles: Map<string, StoredArticle>, files: FileStats): void {
     this.generation = generation;
     this.articles = articles;
+    this.files = files;
   }
 
   forget(): void {
     this.generation = null;
     this.articles = null;
+    this.files = null;
   }
 }

@@ -35,6 +35,8 @@ export interface RelatedIndex {
   score(i: number): Scored[];
   /** Indexes of the articles that share a followed term or a tag with article i (its possible neighbours). */
   neighbours(i: number): Set<number>;
+  /** The score article j would get in article i's list (cheap: no candidate search). */
+  pair(i: number, j: number): number;
 }
 
 export function buildRelatedIndex(items: readonly RelatedInput[]): RelatedIndex {
@@ -72,8 +74,27 @@ export function buildRelatedIndex(items: readonly RelatedInput[]): RelatedIndex 
     scores[j] = (scores[j] ?? 0) + s;
   };
 
+  const termCounts = (i: number) => new Map((items[i]?.terms ?? []).map(([t, c]) => [t, c] as const));
   return {
     items,
+    pair(i, j) {
+      const a = items[i] as RelatedInput;
+      const b = items[j] as RelatedInput;
+      if (a.lang !== b.lang || i === j) return -Infinity;
+      const other = termCounts(j);
+      let self = 0;
+      let text = 0;
+      for (const [t, c, w] of followed[i] ?? []) {
+        self += w * sat(c) * sat(c);
+        const oc = other.get(t);
+        if (oc !== undefined) text += w * sat(c) * sat(oc);
+      }
+      let score = self > 0 ? (text * 4) / self : 0;
+      for (const tag of a.tags)
+        if (b.tags.includes(tag) && (tagPostings.get(tag)?.length ?? 0) <= MAX_TAG_POSTING) score += 2;
+      if (a.category === b.category) score += 3;
+      return score + Math.exp(-Math.abs(a.publishedAt - b.publishedAt) / (365 * DAY));
+    },
     neighbours(i) {
       const out = new Set<number>();
       for (const [t] of followed[i] ?? []) for (const j of postings.get(t)?.docs ?? []) out.add(j);
