@@ -22,7 +22,7 @@ export function autop(html: string): string {
   const kept: string[] = [];
   const protect = (m: string) => {
     kept.push(m);
-    return `\u0000${kept.length - 1}\u0000`;
+    return `\n\n\u0000${kept.length - 1}\u0000\n\n`;
   };
   let text = html.replace(/\r\n?/g, '\n').replace(/<(pre|table)\b[\s\S]*?<\/\1>/gi, protect);
   text = text.replace(OPEN_BLOCK, '\n\n$1').replace(CLOSE_BLOCK, '\n\n$1\n\n');
@@ -31,7 +31,10 @@ export function autop(html: string): string {
     .map((c) => c.trim())
     .filter((c) => c !== '');
   const out = chunks.map((c) => (BLOCK_START.test(c) || /^\u0000\d+\u0000$/.test(c) ? c : `<p>${c}</p>`));
-  return out.join('\n').replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? '');
+  return out
+    .join('\n')
+    .replace(new RegExp(`\\n(<\\/(?:${BLOCK})>)`, 'gi'), '$1')
+    .replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? '');
 }
 
 export function cleanWpHtml(html: string): CleanResult {
