@@ -14,6 +14,18 @@ const browserProject: TestProjectInlineConfiguration = {
     sequence: { groupOrder: 1 },
   },
 };
+// Reliability and scale-out tests start real servers (and nginx) and time them: one file at a time, last.
+const processProject: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'processes',
+    include: ['tests/reliability/**/*.test.ts', 'tests/scale-out/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    sequence: { groupOrder: 2 },
+  },
+};
 const browser = browserTestsEnabled(process.env);
 if (!browser) console.warn(SKIPPED_MESSAGE);
 
@@ -28,11 +40,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**', 'tests/reliability/**', 'tests/scale-out/**'],
           sequence: { groupOrder: 0 },
         },
       },
       ...(browser ? [browserProject] : []),
+      processProject,
     ],
   },
 });
