@@ -39,6 +39,7 @@ export interface ConvertedPost extends PostIdentity {
 }
 
 export const IMPORT_DIR = 'articles/imported';
+const EXCERPT_CHARS = 160;
 
 const plain = (html: string) =>
   decodeHTML(html.replace(/<[^>]*>/g, ' '))
@@ -195,11 +196,12 @@ export function convertPost(record: WpPostRecord, id: PostIdentity, site: SiteKn
   if (tags.length) fm.tags = tags.slice(0, 30);
   fm.author = id.author.slug;
 
+  // Excerpts become meta descriptions: kept to the length search results show.
   const excerpt = truncateText(
     plain(record.excerpt?.rendered ?? '')
       .replace(/\s*(\[(…|\.\.\.)\]|…)\s*$/u, '')
       .replace(/\s*(Continue reading|Read more)\b.*$/i, ''),
-    300,
+    EXCERPT_CHARS,
   );
   if (excerpt) fm.excerpt = excerpt;
 

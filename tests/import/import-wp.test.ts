@@ -58,8 +58,9 @@ describe('converting a WordPress post', () => {
     expect(fm).toMatch(/tags:\n {2}- sql\n {2}- analytics/);
     expect(fm).toContain('author: wp-author-31');
     expect(fm).toMatch(
-      /excerpt: "Window functions answer questions that GROUP BY cannot: .* worth learning first"$/m,
+      /excerpt: "Window functions answer questions that GROUP BY cannot: running totals, [^"]*…"$/m,
     );
+    expect(/excerpt: "(.*)"$/m.exec(fm)?.[1]?.length).toBeLessThanOrEqual(160);
     expect(fm).not.toContain('aliases');
   });
 
