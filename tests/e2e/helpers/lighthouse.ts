@@ -2,7 +2,7 @@
 // audits that cost points, so a failed assertion says what to fix.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import lighthouse, { generateReport } from 'lighthouse';
+import lighthouse from 'lighthouse';
 
 export const CATEGORIES = ['seo', 'accessibility', 'best-practices'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -27,7 +27,8 @@ export async function runLighthouse(
   if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
-  if (reportPath) writeFileSync(reportPath, generateReport(lhr, 'html'));
+  if (reportPath)
+    writeFileSync(reportPath, typeof result.report === 'string' ? result.report : result.report.join(''));
   const scores = {} as Record<Category, number>;
   const failing: string[] = [];
   for (const id of CATEGORIES) {
