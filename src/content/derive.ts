@@ -34,9 +34,26 @@ const STOP = new Set(
 /** The most frequent meaningful terms of a text, with counts (input for related-article scoring). */
 export function keyTerms(text: string, limit = 24): [string, number][] {
   const counts = new Map<string, number>();
-  for (const raw of text.toLowerCase().match(/[\p{L}][\p{L}\p{N}]{2,}/gu) ?? []) {
-    if (STOP.has(raw) || raw.length > 30) continue;
-    counts.set(raw, (counts.get(raw) ?? 0) + 1);
+  const re = /[\p{L}][\p{L}\p{N}]{2,29}(?![\p{L}\p{N}])/gu;
+  const lower = text.toLowerCase();
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    const word = m[0];
+    if (STOP.has(word)) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+  // Partial selection: keep the best `limit` without sorting every distinct word.
+  const best: [string, number][] = [];
+  for (const entry of counts) {
+    const last = best[best.length - 1];
+    if (best.length === limit && last && (entry[1] < last[1] || (entry[1] === last[1] && entry[0] > last[0]))) continue;
+    let at = best.length;
+    while (at > 0) {
+      const prev = best[at - 1] as [string, number];
+      if (prev[1] > entry[1] || (prev[1] === entry[1] && prev[0] < entry[0])) break;
+      at--;
+    }
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }

@@ -86,6 +86,78 @@ function plainInline(text: string): string {
   return text.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '');
 }
 
+
+/** What the one shared Marked instance's renderer needs from the render in progress (rendering is synchronous). */
+interface RenderState {
+  slugger: GithubSlugger;
+  toc: TocEntry[];
+  classify: (href: string) => string | null;
+}
+let active: RenderState | null = null;
+function current(): RenderState {
+  if (!active) throw new Error('renderMarkdown: no render in progress');
+  return active;
+}
+
+const ctaExtension: TokenizerExtension & RendererExtension = {
+  name: 'cta',
+  level: 'block',
+  // Only where a line starts: a directive inside a sentence stays text.
+  start(src: string) {
+    if (src.startsWith('::cta[')) return 0;
+    const i = src.indexOf('\n::cta[');
+    return i === -1 ? undefined : i + 1;
+  },
+  tokenizer(src: string) {
+    const m = CTA_RE.exec(src);
+    if (!m) return undefined;
+    return { type: 'cta', raw: m[0], label: (m[1] ?? '').trim(), course: m[2] ?? '' } satisfies CtaToken;
+  },
+  renderer(token) {
+    const t = token as CtaToken;
+    // Expanded with the course's title and summary when the page is built (see expandCtas).
+    return `<aside class="cta" data-course="${escapeHtml(t.course)}"><a class="cta__button" href="/courses/${escapeHtml(t.course)}">${escapeHtml(t.label)}</a></aside>\n`;
+  },
+};
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  extensions: [ctaExtension],
+  renderer: {
+    heading({ tokens, depth }) {
+      const inner = this.parser.parseInline(tokens);
+      const text = plainInline(inner).trim();
+      const state = current();
+      const id = state.slugger.slug(text || 'section');
+      if (depth === 2 || depth === 3) state.toc.push({ depth, id, text });
+      return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+    },
+    code({ text, lang }) {
+      const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      const known = language !== '' && hljs.getLanguage(language) !== undefined;
+      const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
+      const cls = known ? ` class="hljs language-${escapeHtml(language)}"` : '';
+      const label = known ? ` data-lang="${escapeHtml(language)}"` : '';
+      return `<pre${label}><code${cls}>${body}</code></pre>\n`;
+    },
+    link({ href, title, tokens }) {
+      const inner = this.parser.parseInline(tokens);
+      const path = current().classify(href);
+      const t = title ? ` title="${escapeHtml(title)}"` : '';
+      if (path !== null) return `<a href="${escapeHtml(path)}"${t}>${inner}</a>`;
+      const external = /^https?:\/\//i.test(href);
+      return `<a href="${escapeHtml(href)}"${t}${external ? ' rel="noopener noreferrer"' : ''}>${inner}</a>`;
+    },
+    image({ href, title, text }) {
+      const t = title ? ` title="${escapeHtml(title)}"` : '';
+      return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${t} loading="lazy" decoding="async">`;
+    },
+    checkbox({ checked }) {
+      return `<span class="task" aria-hidden="true">${checked ? '☑' : '☐'}</span> `;
+    },
+  },
+});
 /** Renders an article or course body; collects what the indexer must check across files. */
 export function renderMarkdown(body: string, options: RenderOptions): RenderFacts {
   const slugger = new GithubSlugger();
@@ -108,26 +180,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
     return currentLine + newlines(blockRaw.slice(0, at));
   };
 
-  const ctaExtension: TokenizerExtension & RendererExtension = {
-    name: 'cta',
-    level: 'block',
-    // Only where a line starts: a directive inside a sentence stays text.
-    start(src: string) {
-      if (src.startsWith('::cta[')) return 0;
-      const i = src.indexOf('\n::cta[');
-      return i === -1 ? undefined : i + 1;
-    },
-    tokenizer(src: string) {
-      const m = CTA_RE.exec(src);
-      if (!m) return undefined;
-      return { type: 'cta', raw: m[0], label: (m[1] ?? '').trim(), course: m[2] ?? '' } satisfies CtaToken;
-    },
-    renderer(token) {
-      const t = token as CtaToken;
-      // Expanded with the course's title and summary when the page is built (see expandCtas).
-      return `<aside class="cta" data-course="${escapeHtml(t.course)}"><a class="cta__button" href="/courses/${escapeHtml(t.course)}">${escapeHtml(t.label)}</a></aside>\n`;
-    },
-  };
+
 
   const classify = (href: string): string | null => {
     let path: string | null = null;
@@ -162,53 +215,20 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
     if (token.type === 'image') images.push((token as Tokens.Image).href);
   };
 
-  const marked = new Marked({
-    gfm: true,
-    breaks: false,
-    async: false,
-    extensions: [ctaExtension],
-    renderer: {
-      heading({ tokens, depth }) {
-        const inner = this.parser.parseInline(tokens);
-        const text = plainInline(inner).trim();
-        const id = slugger.slug(text || 'section');
-        if (depth === 2 || depth === 3) toc.push({ depth, id, text });
-        return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
-      },
-      code({ text, lang }) {
-        const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-        const known = language !== '' && hljs.getLanguage(language) !== undefined;
-        const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
-        const cls = known ? ` class="hljs language-${escapeHtml(language)}"` : '';
-        const label = known ? ` data-lang="${escapeHtml(language)}"` : '';
-        return `<pre${label}><code${cls}>${body}</code></pre>\n`;
-      },
-      link({ href, title, tokens }) {
-        const inner = this.parser.parseInline(tokens);
-        const path = classify(href);
-        const t = title ? ` title="${escapeHtml(title)}"` : '';
-        if (path !== null) return `<a href="${escapeHtml(path)}"${t}>${inner}</a>`;
-        const external = /^https?:\/\//i.test(href);
-        return `<a href="${escapeHtml(href)}"${t}${external ? ' rel="noopener noreferrer"' : ''}>${inner}</a>`;
-      },
-      image({ href, title, text }) {
-        const t = title ? ` title="${escapeHtml(title)}"` : '';
-        return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${t} loading="lazy" decoding="async">`;
-      },
-      checkbox({ checked }) {
-        return `<span class="task" aria-hidden="true">${checked ? '☑' : '☐'}</span> `;
-      },
-    },
-  });
 
-  // Lex first so block tokens can carry their file line into walkTokens.
-  const tokens = marked.lexer(body);
-  for (const token of tokens) {
-    blockRaw = token.raw;
-    cursor = 0;
-    void marked.walkTokens([token], collect);
-    currentLine += newlines(token.raw);
+
+  active = { slugger, toc, classify };
+  try {
+    // Lex first so block tokens can carry their file line into the fact collector.
+    const tokens = marked.lexer(body);
+    for (const token of tokens) {
+      blockRaw = token.raw;
+      cursor = 0;
+      void marked.walkTokens([token], collect);
+      currentLine += newlines(token.raw);
+    }
+    return { html: marked.parser(tokens), toc, links, ctas, images };
+  } finally {
+    active = null;
   }
-  const html = marked.parser(tokens);
-  return { html, toc, links, ctas, images };
 }

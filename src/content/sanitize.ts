@@ -64,13 +64,13 @@ export function sanitize(html: string): string {
   return sanitizeHtml(html, OPTIONS);
 }
 
-/** Plain text of sanitised HTML, for search, excerpts and reading time. */
+/**
+ * Plain text of sanitised HTML, for search, excerpts and reading time. The input has been through
+ * sanitize() (no script or style elements; `<` and `>` escaped inside attribute values), so removing tags
+ * is a text operation.
+ */
 export function htmlToText(html: string): string {
-  const text = sanitizeHtml(html.replace(/<\/(p|h[1-6]|li|pre|blockquote|tr|td|th|div|aside|figcaption)>/g, '$& '), {
-    allowedTags: [],
-    allowedAttributes: {},
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript'],
-  });
+  const text = html.replace(/<\/(p|h[1-6]|li|pre|blockquote|tr|td|th|div|aside|figcaption)>|<br ?\/?>/g, ' ').replace(/<[^>]*>/g, '');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
