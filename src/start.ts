@@ -5,6 +5,7 @@ import { createApp, type AppDeps, type FolioApp } from './app.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { openMigrated } from './db/database.js';
+import { createSiteRepo } from './db/site-repo.js';
 import { IndexRunner } from './indexer/runner.js';
 import type { Logger } from './logger.js';
 
@@ -34,7 +35,7 @@ export async function startSite(
 ): Promise<RunningSite> {
   const db = openMigrated(config.dbPath);
   const runner = new IndexRunner(db, config, logger);
-  const hasIndex = db.prepare("SELECT value FROM index_state WHERE key = 'generation'").get() !== undefined;
+  const hasIndex = createSiteRepo(db).state('generation') !== null;
   // With an existing index, serve it at once and refresh in the background; a new database is indexed first.
   if (!hasIndex) await runner.run('start');
   const folio = createApp({ ...options.app, db, config, logger });

@@ -1,11 +1,45 @@
-// `npm run check`: validates all content against a scratch database; prints every problem; exit 1 on errors.
+// `npm run check`: validates all content against a scratch database; prints every problem (errors, then
+// warnings such as orphan articles or missing images, then notes); exit 1 on errors only. --json for tools.
 import { loadConfig } from '../config.js';
 import { openMigrated } from '../db/database.js';
 import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
-import { formatReport, summarise } from '../indexer/report.js';
-import { relative } from 'node:path';
-import { existsSync } from 'node:fs';
+import { formatReport, sortProblems, summarise } from '../indexer/report.js';
+import { contentWarnings } from '../indexer/warnings.js';
+import { createContentFacts } from '../db/content-facts.js';
+import { createSiteRepo } from '../db/site-repo.js';
+import { publicDir } from '../paths.js';
+import { contentLabel } from './content-label.js';
+import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+
+/** Finds the line of a content file that mentions `needle` (1 when it cannot). */
+function lineFinder(contentDir: string): (file: string, needle: string) => number {
+  const texts = new Map<string, string[]>();
+  return (file, needle) => {
+    let lines = texts.get(file);
+    if (!lines) {
+      try {
+        lines = readFileSync(join(contentDir, file), 'utf8').split('\n');
+      } catch {
+        lines = [];
+      }
+      texts.set(file, lines);
+    }
+    const at = lines.findIndex((l) => l.includes(needle));
+    return at === -1 ? 1 : at + 1;
+  };
+}
+
+function isPublicFile(sitePath: string): boolean {
+  const abs = join(publicDir, sitePath);
+  if (!abs.startsWith(publicDir)) return false;
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
@@ -23,25 +57,37 @@ async function main(): Promise<number> {
       pool,
       siteUrl: config.siteUrl,
     });
-    const counts = summarise(report.problems);
-    const prefix = `${relative(process.cwd(), config.contentDir) || '.'}/`;
+    const problems = [
+      ...report.problems,
+      ...contentWarnings({
+        articles: createContentFacts(db).articles(),
+        languages: createSiteRepo(db)
+          .site()
+          .languages.map((l) => l.code),
+        publicFileExists: isPublicFile,
+        lineOf: lineFinder(config.contentDir),
+      }),
+    ];
+    const counts = summarise(problems);
+    const prefix = contentLabel(config.contentDir, process.cwd());
+    const summary = `${report.articles} articles checked: ${counts.errors} errors, ${counts.warnings} warnings, ${counts.notes} notes`;
     if (json) {
       console.log(
         JSON.stringify(
           {
+            ok: counts.errors === 0,
             ...counts,
             articles: report.articles,
-            problems: report.problems.map((p) => ({ ...p, file: prefix + p.file })),
+            summary,
+            problems: sortProblems(problems).map((p) => ({ ...p, file: prefix + p.file })),
           },
           null,
           2,
         ),
       );
     } else {
-      for (const line of formatReport(report.problems, prefix)) console.log(line);
-      console.log(
-        `${report.articles} articles checked: ${counts.errors} errors, ${counts.warnings} warnings, ${counts.notes} notes`,
-      );
+      for (const line of formatReport(problems, prefix)) console.log(line);
+      console.log(summary);
     }
     return counts.errors > 0 ? 1 : 0;
   } finally {

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { openMigrated } from '../db/database.js';
+import { createSiteRepo } from '../db/site-repo.js';
 import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
 import { formatReport, summarise } from '../indexer/report.js';
@@ -28,15 +29,12 @@ async function main(): Promise<number> {
     for (const line of formatReport(report.problems, contentLabel(config.contentDir, process.cwd())))
       console.log(line);
     const counts = summarise(report.problems);
-    const generation = db.prepare<[], { value: string }>(
-      "SELECT value FROM index_state WHERE key = 'generation'",
-    );
     console.log(
       `indexed ${report.articles} articles into ${config.dbPath} in ${report.durationMs} ms ` +
         `(${report.rendered} rendered, ${report.unchanged} unchanged, ${report.removed} removed): ` +
         `${counts.errors} errors, ${counts.warnings} warnings, ${counts.notes} notes; ` +
         (report.changed
-          ? `generation ${generation.get()?.value ?? '?'} is live`
+          ? `generation ${createSiteRepo(db).state('generation') ?? '?'} is live`
           : 'nothing changed, the index was already up to date'),
     );
     if (counts.errors > 0)
