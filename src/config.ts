@@ -17,7 +17,6 @@ export interface Config {
   readonly feedContent: 'full' | 'excerpt';
   readonly csrfSecret: string;
   readonly rateLimitPerMinute: number;
-  readonly enquiriesPrimaryUrl: string | null;
   /** Seconds shared caches (nginx, a CDN) keep a page before revalidating it (PAGE_S_MAXAGE). */
   readonly pageSharedMaxAge: number;
 }
@@ -68,7 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     feedContent,
     csrfSecret: env.CSRF_SECRET ?? '',
     rateLimitPerMinute: int(env, 'ENQUIRY_RATE_LIMIT', 5, 1, 10_000),
-    enquiriesPrimaryUrl: env.ENQUIRIES_PRIMARY_URL ?? null,
     pageSharedMaxAge: int(env, 'PAGE_S_MAXAGE', 300, 0, 31_536_000),
   });
 }
