@@ -17,6 +17,7 @@ import {
   tempDir,
   waitFor,
   type FolioProcess,
+  type TempDir,
 } from '../helpers/process.js';
 
 const NGINX = ['/usr/sbin/nginx', 'nginx'].find((bin) => spawnSync(bin, ['-v']).status === 0) ?? null;
@@ -65,7 +66,7 @@ function runnableConfig(dir: string, ports: Ports): string {
 }
 
 describe.skipIf(!NGINX && !inCi)('scale-out behind nginx', () => {
-  const tmp = tempDir('nginx');
+  let tmp: TempDir;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   let ports: Ports;
   let contentDir: string;
@@ -91,6 +92,7 @@ describe.skipIf(!NGINX && !inCi)('scale-out behind nginx', () => {
 
   beforeAll(async () => {
     expect(NGINX, 'CI must install nginx (see .ci/run)').not.toBeNull();
+    tmp = tempDir('nginx');
     // Worker processes (www-data when root) must reach the temp dir.
     chmodSync(tmp.dir, 0o755);
     contentDir = tmp.copySample();
@@ -130,7 +132,7 @@ describe.skipIf(!NGINX && !inCi)('scale-out behind nginx', () => {
       await exited;
     }
     await stopAll();
-    tmp.remove();
+    tmp?.remove();
   });
 
   it('when a page is requested twice, then nginx answers the second time from its cache with Folio’s validators', async () => {
