@@ -20,21 +20,27 @@ function escapeSnippet(raw: string): string {
 }
 
 export function createSearch(db: Db) {
-  const hits = db.prepare<
+  // CROSS JOIN keeps SQLite from scanning articles and running the MATCH once per row.
+  // Ranking first, without snippets: snippet() is costly and would otherwise run for every match.
+  const ranked = db.prepare<
     { match: string; lang: string; now: number; limit: number; offset: number },
-    SearchHit
+    { id: number }
   >(`
+    SELECT a.id FROM articles_fts f
+    CROSS JOIN articles a ON a.id = f.rowid
+    WHERE articles_fts MATCH @match AND a.lang = @lang AND a.draft = 0 AND a.published_at <= @now
+    ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0, 3.0), a.published_at DESC
+    LIMIT @limit OFFSET @offset`);
+  const page = db.prepare<{ match: string; ids: string }, SearchHit>(`
     SELECT a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, a.reading_minutes, a.image, a.image_alt,
       a.category_slug, c.name AS category_name, a.author_slug, u.name AS author_name,
       snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', 28) AS snippet
     FROM articles_fts f
-    JOIN articles a ON a.id = f.rowid
+    CROSS JOIN articles a ON a.id = f.rowid
     LEFT JOIN categories c ON c.slug = a.category_slug LEFT JOIN authors u ON u.slug = a.author_slug
-    WHERE articles_fts MATCH @match AND a.lang = @lang AND a.draft = 0 AND a.published_at <= @now
-    ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0, 3.0), a.published_at DESC
-    LIMIT @limit OFFSET @offset`);
+    WHERE articles_fts MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))`);
   const count = db.prepare<{ match: string; lang: string; now: number }, { n: number }>(`
-    SELECT count(*) AS n FROM articles_fts f JOIN articles a ON a.id = f.rowid
+    SELECT count(*) AS n FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid
     WHERE articles_fts MATCH @match AND a.lang = @lang AND a.draft = 0 AND a.published_at <= @now`);
 
   return {
@@ -47,9 +53,13 @@ export function createSearch(db: Db) {
     ): { total: number; hits: SearchHit[] } {
       const total = count.get({ match, lang, now })?.n ?? 0;
       if (total === 0 || offset >= total) return { total, hits: [] };
-      const rows = hits.all({ match, lang, now, limit, offset });
-      return { total, hits: rows.map((r) => ({ ...r, snippet: escapeSnippet(r.snippet) })) };
+      const ids = ranked.all({ match, lang, now, limit, offset }).map((r) => r.id);
+      const byId = new Map(page.all({ match, ids: JSON.stringify(ids) }).map((r) => [r.id, r]));
+      const hits = ids.flatMap((id) => {
+        const r = byId.get(id);
+        return r ? [{ ...r, snippet: escapeSnippet(r.snippet) }] : [];
+      });
+      return { total, hits };
     },
   };
 }
-export type Search = ReturnType<typeof createSearch>;
