@@ -8,14 +8,14 @@ import { IndexMemo } from '../indexer/memo.js';
 import { RenderPool } from '../indexer/render-pool.js';
 
 async function main(): Promise<void> {
-  const [contentDir, dbPath] = process.argv.slice(2);
+  const [contentDir, dbPath, siteUrl = null] = process.argv.slice(2);
   if (!contentDir || !dbPath) throw new Error('usage: index-probe <contentDir> <dbPath>');
   const db = openMigrated(dbPath);
   const pool = new RenderPool({ timeoutMs: 10_000 });
   const memo = new IndexMemo();
   const run = async () => {
     const t = performance.now();
-    const report = await indexContent(db, { contentDir, maxFileBytes: 2_000_000, pool, siteUrl: null, memo });
+    const report = await indexContent(db, { contentDir, maxFileBytes: 2_000_000, pool, siteUrl, memo });
     return {
       ms: Math.round(performance.now() - t),
       rendered: report.rendered,
