@@ -1,9 +1,19 @@
-// Readers keep getting whole, consistent pages while editors rewrite 50 files and the site re-indexes.
+// Readers keep getting whole, consistent pages while editors rewrite 50 files and the site re-indexes, both in
+// the server (SIGHUP) and in a separate `npm run index` process writing the same database.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fetchText, startFolio, stopAll, tempDir, waitFor, type HttpResult } from '../helpers/process.js';
+import {
+  fetchText,
+  runNode,
+  startFolio,
+  stopAll,
+  tempDir,
+  waitFor,
+  type HttpResult,
+  type RunResult,
+} from '../helpers/process.js';
 
 const FILES = 50;
 const LOAD_MS = 10_000;
@@ -83,19 +93,28 @@ describe('load while content changes', () => {
       for (let n = 0; n < FILES; n++) writeFileSync(join(loadDir, `load-${pad(n)}.md`), loadArticle(n, v));
     };
     writeAll(0);
-    const server = await startFolio({ env: { CONTENT_DIR: contentDir, DB_PATH: join(tmp.dir, 'folio.db') } });
+    const env = { CONTENT_DIR: contentDir, DB_PATH: join(tmp.dir, 'folio.db') };
+    const server = await startFolio({ env });
     await server.waitForLog((l) => l.msg === 'content indexed');
 
     let latest = 0;
     const stopAt = Date.now() + LOAD_MS;
-    // The editor: rewrite every file, ask the server to re-index, repeat.
+    // The editor: rewrite every file, ask for a re-index, repeat. Every other round the re-index is
+    // `npm run index` in its own process, writing the same database beside the server.
+    const cliRuns: Promise<RunResult>[] = [];
+    let cliBusy = false;
     const editor = (async () => {
       while (Date.now() < stopAt) {
         latest++;
         writeAll(latest);
-        server.signal('SIGHUP');
+        if (latest % 2 === 0 && !cliBusy) {
+          cliBusy = true;
+          cliRuns.push(runNode('cli/index.js', [], env).finally(() => (cliBusy = false)));
+        } else server.signal('SIGHUP');
         await new Promise((r) => setTimeout(r, 150));
       }
+      await Promise.all(cliRuns);
+      server.signal('SIGHUP');
     })();
 
     const urls = [
@@ -136,8 +155,11 @@ describe('load while content changes', () => {
     expect(tally.versionsSeen.size).toBeGreaterThan(3);
     const indexRuns = server.logs.filter((l) => l.msg === 'content indexed').length;
     expect(indexRuns).toBeGreaterThan(3);
-    // No request or index run failed on the server's side either.
+    // No request or index run failed on the server's side, nor in the separate indexer.
     expect(server.logs.filter((l) => (l.level ?? 0) >= 50)).toEqual([]);
+    const cli = await Promise.all(cliRuns);
+    expect(cli.length).toBeGreaterThan(0);
+    for (const run of cli) expect(run.code, run.stderr).toBe(0);
 
     // Once the last run settles, every article shows the last version written.
     await waitFor(
