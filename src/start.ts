@@ -28,6 +28,8 @@ export interface RunningSite {
   stop(): Promise<void>;
 }
 
+const START_INDEX_DELAY_MS = 250;
+
 export async function startSite(
   config: Config,
   logger: Logger,
@@ -59,12 +61,14 @@ export async function startSite(
     });
   });
   let indexed: Promise<void> = Promise.resolve();
+  // The refresh waits a moment so the first requests are not queued behind the scan.
   if (hasIndex)
-    indexed = runner.run('start').then(
-      () => undefined,
-      () => undefined,
+    indexed = new Promise<void>((resolve) => setTimeout(resolve, START_INDEX_DELAY_MS)).then(() =>
+      runner.run('start').then(
+        () => undefined,
+        () => undefined,
+      ),
     );
-  else runner.warm();
 
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {

@@ -8,6 +8,8 @@ import { renderTask, type RenderOutcome, type RenderTask } from './render-task.j
 export interface RenderPoolOptions {
   size?: number;
   timeoutMs: number;
+  /** Workers idle this long are stopped, so a serving process does not keep their memory. */
+  idleMs?: number;
 }
 
 /** Finds the compiled worker script (tests run from src/, the worker always runs compiled JS from dist/). */
@@ -39,11 +41,31 @@ export class RenderPool {
   private readonly script: string | null;
   private readonly slots: Slot[] = [];
   private closed = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly idleMs: number;
 
   constructor(options: RenderPoolOptions) {
     this.size = Math.max(1, options.size || Math.min(4, availableParallelism()));
     this.timeoutMs = options.timeoutMs;
     this.script = workerScript();
+    this.idleMs = options.idleMs ?? 30_000;
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private scheduleIdleStop(): void {
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      for (const slot of this.slots) {
+        if (slot.busy || !slot.worker) continue;
+        void slot.worker.terminate();
+        slot.worker = null;
+      }
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   get threaded(): boolean {
@@ -153,6 +175,7 @@ export class RenderPool {
   async run(tasks: readonly RenderTask[]): Promise<RenderOutcome[]> {
     if (this.closed) throw new Error('render pool is closed');
     if (!this.script) return tasks.map(renderTask);
+    this.stopIdleTimer();
     const results: RenderOutcome[] = new Array<RenderOutcome>(tasks.length);
     let next = 0;
     const lanes = Math.min(this.size, tasks.length);
@@ -167,6 +190,7 @@ export class RenderPool {
         slot.busy = false;
       }),
     );
+    this.scheduleIdleStop();
     return results;
   }
 
@@ -179,6 +203,7 @@ export class RenderPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopIdleTimer();
     await Promise.all(this.slots.map(async (s) => s.worker?.terminate()));
     this.slots.length = 0;
   }

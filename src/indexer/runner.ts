@@ -9,7 +9,8 @@ import { formatReport, summarise } from './report.js';
 
 export class IndexRunner {
   private readonly pool: RenderPool;
-  private readonly memo = new IndexMemo();
+  /** Only development keeps the previous index in memory (fast one-file re-index); servers save the RAM. */
+  private readonly memo: IndexMemo | undefined;
   private running: Promise<IndexReport> | null = null;
   private again = false;
   lastReport: IndexReport | null = null;
@@ -21,6 +22,7 @@ export class IndexRunner {
     private readonly logger: Logger,
   ) {
     this.pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
+    this.memo = config.env === 'development' ? new IndexMemo() : undefined;
   }
 
   /** Called after every successful run (e.g. to drop cached pages at once). */
@@ -57,7 +59,7 @@ export class IndexRunner {
         maxFileBytes: this.config.maxFileBytes,
         pool: this.pool,
         siteUrl: this.config.siteUrl,
-        memo: this.memo,
+        ...(this.memo ? { memo: this.memo } : {}),
       });
       this.lastReport = report;
       for (const listener of this.listeners) listener(report);
