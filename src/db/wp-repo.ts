@@ -145,8 +145,9 @@ export function createWpRepo(db: Db) {
   const pageSql = (orderby: WpPostOrderby, dir: 'asc' | 'desc') => {
     const d = dir === 'asc' ? 'ASC' : 'DESC';
     return orderby === 'relevance'
-      ? `SELECT ${POST_COLUMNS} FROM ${POST_FROM} JOIN articles_fts ON articles_fts.rowid = a.id
-         WHERE articles_fts MATCH @match AND ${POST_WHERE}
+      ? // CROSS JOIN keeps the FTS index as the outer loop: one MATCH, not one per article.
+        `SELECT ${POST_COLUMNS} FROM articles_fts CROSS JOIN ${POST_FROM}
+         WHERE a.id = articles_fts.rowid AND articles_fts MATCH @match AND ${POST_WHERE}
          ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) ${dir === 'asc' ? 'DESC' : 'ASC'}, a.id ${d} LIMIT @limit OFFSET @offset`
       : `SELECT ${POST_COLUMNS} FROM ${POST_FROM} WHERE ${POST_WHERE} ${match}
          ORDER BY ${ORDER_EXPR[orderby]} ${d}, a.id ${d} LIMIT @limit OFFSET @offset`;
