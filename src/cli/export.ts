@@ -1,0 +1,85 @@
+// `npm run export -- <dir>`: the whole public site as static files for any CDN or object store. Indexes
+// content/ into a scratch database first, so the export always matches the files; fails (exit 1) on
+// content errors (unless --allow-errors), on a page that does not render, or on a broken internal link.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config.js';
+import { openMigrated } from '../db/database.js';
+import { ExportError, exportSite } from '../export/export-site.js';
+import { indexContent } from '../indexer/index-content.js';
+import { RenderPool } from '../indexer/render-pool.js';
+import { formatReport, summarise } from '../indexer/report.js';
+import { createLogger } from '../logger.js';
+import { contentLabel } from './content-label.js';
+
+const USAGE = 'usage: npm run export -- <dir> [--allow-errors]';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const allowErrors = args.includes('--allow-errors');
+  const dirs = args.filter((a) => !a.startsWith('--'));
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--allow-errors');
+  if (dirs.length !== 1 || unknown.length > 0) {
+    console.error(USAGE);
+    return 1;
+  }
+  const outDir = resolve(dirs[0] as string);
+  const config = loadConfig({ LOG_LEVEL: 'error', ...process.env, NODE_ENV: 'production' });
+  if (!existsSync(config.contentDir)) {
+    console.error(`CONTENT_DIR ${config.contentDir} does not exist`);
+    return 1;
+  }
+  const started = performance.now();
+  const db = openMigrated(':memory:');
+  const pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
+  try {
+    const index = await indexContent(db, {
+      contentDir: config.contentDir,
+      maxFileBytes: config.maxFileBytes,
+      pool,
+      siteUrl: config.siteUrl,
+    });
+    await pool.close();
+    const counts = summarise(index.problems);
+    const prefix = contentLabel(config.contentDir, process.cwd());
+    for (const line of formatReport(
+      index.problems.filter((p) => p.severity === 'error'),
+      prefix,
+    ))
+      console.log(line);
+    if (counts.errors > 0 && !allowErrors) {
+      console.error(
+        `${counts.errors} content errors: nothing was exported (fix them, or pass --allow-errors to leave those files out)`,
+      );
+      return 1;
+    }
+    const report = await exportSite({ db, config, logger: createLogger(config), outDir });
+    for (const f of report.failed) console.log(`${f.path}: answered ${f.status}, not exported`);
+    for (const b of report.broken) console.log(`${b.file}: broken internal link to ${b.href}`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `exported ${report.pages} pages, ${report.files} files (${(report.bytes / 1_048_576).toFixed(1)} MB) ` +
+        `and ${report.redirects} redirects to ${outDir} in ${seconds} s ` +
+        `(index ${(index.durationMs / 1000).toFixed(1)} s, pages ${(report.ms / 1000).toFixed(1)} s); ` +
+        `link check: ${report.broken.length} broken`,
+    );
+    return report.failed.length > 0 || report.broken.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ExportError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await pool.close();
+    db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`export failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

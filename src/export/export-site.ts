@@ -1,0 +1,268 @@
+// The static export: drives the real app over loopback HTTP for every public URL (so the HTML is exactly
+// what the server sends), writes the files, copies public/ and the fingerprinted assets, writes redirects
+// files, and link-checks the result.
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, join } from 'node:path';
+import { createApp } from '../app.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { createExportRepo } from '../db/export-repo.js';
+import { cspValue } from '../http/middleware/security.js';
+import { PER_PAGE } from '../http/view-models/pagination.js';
+import type { Logger } from '../logger.js';
+import { publicDir as defaultPublic } from '../paths.js';
+import {
+  candidatesFor,
+  fileFor,
+  netlifyHeaders,
+  netlifyRedirects,
+  nginxRedirects,
+  nginxServer,
+  type RedirectRule,
+} from './file-layout.js';
+import { internalLinks, type BrokenLink } from './link-check.js';
+import { siteUrls } from './site-urls.js';
+
+/** Marks a folder as written by the export, so a later export may empty it. */
+export const MARKER = '.folio-export';
+/** Files that exist for development only and are left out. */
+const DEV_ONLY = new Set(['js/dev-reload.js']);
+/** Paths that need the running server (the JSON API); links to them are not checked. */
+const DYNAMIC = /^\/wp-json(\/|$)/;
+
+export class ExportError extends Error {}
+
+export interface ExportOptions {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  outDir: string;
+  publicDir?: string;
+  viewsDir?: string;
+  /** The moment the export shows (scheduled articles after it are left out). */
+  now?: number;
+  concurrency?: number;
+}
+
+export interface ExportReport {
+  files: number;
+  bytes: number;
+  pages: number;
+  redirects: number;
+  ms: number;
+  /** Discovered URLs that did not answer 200. */
+  failed: { path: string; status: number }[];
+  broken: BrokenLink[];
+}
+
+interface Fetched {
+  status: number;
+  body: Buffer;
+}
+
+export function prepareOutDir(outDir: string): void {
+  if (existsSync(outDir)) {
+    const entries = readdirSync(outDir);
+    if (entries.length > 0 && !entries.includes(MARKER))
+      throw new ExportError(
+        `${outDir} is not empty and was not written by npm run export: choose an empty or new folder`,
+      );
+    for (const name of entries) rmSync(join(outDir, name), { recursive: true, force: true });
+  }
+  mkdirSync(outDir, { recursive: true });
+}
+
+export async function exportSite(options: ExportOptions): Promise<ExportReport> {
+  const started = performance.now();
+  const now = options.now ?? Date.now();
+  const publicDir = options.publicDir ?? defaultPublic;
+  prepareOutDir(options.outDir);
+  const folio = createApp({
+    db: options.db,
+    config: options.config,
+    logger: options.logger,
+    now: () => now,
+    publicDir,
+    ...(options.viewsDir ? { viewsDir: options.viewsDir } : {}),
+  });
+  const server = createServer(folio.handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency ?? 4 });
+
+  const written = new Map<string, number>();
+  const write = (file: string, body: Buffer | string) => {
+    const abs = join(options.outDir, file);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, body);
+    written.set(file, typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  };
+  const get = (path: string) =>
+    new Promise<Fetched>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, path, agent, headers: { 'accept-encoding': 'identity' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+
+  const failed: ExportReport['failed'] = [];
+  try {
+    const repo = createExportRepo(options.db);
+    const site = folio.ctx.site();
+    const languages = site.languages.map((l) => l.code);
+    const defaultLang = site.default_language;
+    const urls = siteUrls({
+      languages,
+      defaultLang,
+      perPage: PER_PAGE,
+      articles: repo.articles(now),
+      archives: repo.archives(now),
+      areas: repo.areas(),
+      courses: repo.courses(),
+    });
+    const fetchAll = async (paths: readonly string[]) => {
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < paths.length; i = next++) {
+          const path = paths[i] as string;
+          const res = await get(path);
+          if (res.status === 200) write(fileFor(path), res.body);
+          else failed.push({ path, status: res.status });
+        }
+      };
+      await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+    };
+    await fetchAll(urls);
+
+    // A sitemap index names its parts; they are exported too.
+    const origin = folio.ctx.baseUrl();
+    const sitemap = written.has('sitemap.xml')
+      ? internalLinks((await get('/sitemap.xml')).body.toString('utf8'), 'xml', origin).filter((p) =>
+          /^\/sitemap-[\w-]+\.xml$/.test(p),
+        )
+      : [];
+    await fetchAll(sitemap);
+
+    // Not-found pages: /404 for the default language (404.html, used by most static hosts) and
+    // /<lang>/404 for the others (<lang>/404.html, used by hosts that look for the nearest one).
+    for (const path of ['/404', ...languages.filter((l) => l !== defaultLang).map((l) => `/${l}/404`)]) {
+      const res = await get(path);
+      if (res.status === 404) write(fileFor(path), res.body);
+      else failed.push({ path, status: res.status });
+    }
+
+    // Fingerprinted assets (css/, js/) as the server names them, then public/ as it is.
+    for (const folder of ['css', 'js']) {
+      const dir = join(publicDir, folder);
+      if (!existsSync(dir)) continue;
+      for (const name of readdirSync(dir)) {
+        const key = `${folder}/${name}`;
+        const url = folio.assets.url(key);
+        if (DEV_ONLY.has(key) || !url.startsWith('/assets/')) continue;
+        const res = await get(url);
+        if (res.status === 200) write(fileFor(url), res.body);
+        else failed.push({ path: url, status: res.status });
+      }
+    }
+    cpSync(publicDir, options.outDir, {
+      recursive: true,
+      filter: (src) => !basename(src).startsWith('.') && !DEV_ONLY.has(src.slice(publicDir.length + 1)),
+    });
+    for (const rel of listFiles(publicDir))
+      if (!DEV_ONLY.has(rel)) written.set(rel, statSync(join(publicDir, rel)).size);
+
+    // Redirects: the root to the default language, and every alias to its article.
+    const rules: RedirectRule[] = [
+      { from: '/', to: `/${defaultLang}/` },
+      ...repo.redirects(now).map((r) => ({ from: r.from, to: `/${r.lang}/${r.slug}` })),
+    ];
+    write('_redirects', netlifyRedirects(rules));
+    write('redirects.nginx.conf', nginxRedirects(rules));
+    write('_headers', netlifyHeaders(cspValue()));
+    write('nginx-site.conf', nginxServer({ root: options.outDir, listen: '80', languages, defaultLang }));
+    // Hosts without redirect rules (object stores) still lead visitors of / to the default language.
+    if (!written.has('index.html')) write('index.html', rootFallback(`/${defaultLang}/`));
+    writeFileSync(join(options.outDir, MARKER), `${new Date(now).toISOString()}\n`);
+
+    const redirectSources = new Set(rules.map((r) => r.from));
+    const broken = checkLinks(options.outDir, written, origin, redirectSources);
+    let bytes = 0;
+    for (const size of written.values()) bytes += size;
+    return {
+      files: written.size + 1,
+      bytes,
+      pages: [...written.keys()].filter((f) => f.endsWith('.html')).length,
+      redirects: rules.length,
+      ms: Math.round(performance.now() - started),
+      failed,
+      broken,
+    };
+  } finally {
+    agent.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+function checkLinks(
+  outDir: string,
+  written: ReadonlyMap<string, number>,
+  origin: string,
+  redirectSources: ReadonlySet<string>,
+): BrokenLink[] {
+  const broken: BrokenLink[] = [];
+  const resolves = (path: string) =>
+    DYNAMIC.test(path) ||
+    redirectSources.has(path) ||
+    candidatesFor(path).some((f) => written.has(f) || existsSync(join(outDir, f)));
+  for (const file of written.keys()) {
+    const kind = file.endsWith('.html') ? 'html' : /\.(xml|atom)$/.test(file) ? 'xml' : null;
+    if (!kind) continue;
+    const text = readFileSync(join(outDir, file), 'utf8');
+    for (const path of internalLinks(text, kind, origin))
+      if (!resolves(path)) broken.push({ file, href: path });
+  }
+  return broken;
+}
+
+function rootFallback(to: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Redirecting…</title>
+<meta http-equiv="refresh" content="0; url=${to}">
+<link rel="canonical" href="${to}">
+</head>
+<body><p><a href="${to}">${to}</a></p></body>
+</html>
+`;
+}
+
+function listFiles(root: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(root, rel));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out;
+}
