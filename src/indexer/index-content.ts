@@ -14,7 +14,7 @@ import { slugify } from '../lib/slug.js';
 import { createIndexStore, type StoredArticle } from '../db/index-store.js';
 import type { Db } from '../db/connection.js';
 import type { ContentProblem } from '../errors.js';
-import { loadYamlFile } from './load-config-files.js';
+import { listedSlugs, loadYamlFile } from './load-config-files.js';
 import { buildRelatedIndex, RELATED_KEEP, type RelatedInput } from './related.js';
 import type { FileStats, IndexMemo } from './memo.js';
 import { digest } from '../content/load-entry.js';
@@ -151,6 +151,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     }
     return r.value;
   };
+  const textOf = (name: string) => files.find((f) => f.path === name)?.text;
   const storedSite = store.getState('site_json');
   const site: SiteConfig =
     loadOne('site.yml', (f) =>
@@ -286,8 +287,17 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     if (entry || prev) finals.push({ path: f.path, entry, stored: prev });
   }
   const checked = checkArticles(finals, {
-    categories: new Set(categories ? categories.map((c) => c.slug) : store.activeSlugs('categories')),
-    authors: new Set(authors ? authors.map((a) => a.slug) : store.activeSlugs('authors')),
+    // An invalid categories.yml or authors.yml is reported once, not again in every article that uses it.
+    categories: new Set(
+      categories
+        ? categories.map((c) => c.slug)
+        : [...store.activeSlugs('categories'), ...listedSlugs(textOf('categories.yml'))],
+    ),
+    authors: new Set(
+      authors
+        ? authors.map((a) => a.slug)
+        : [...store.activeSlugs('authors'), ...listedSlugs(textOf('authors.yml'))],
+    ),
     courses,
     languages: ctx.languages,
     now,

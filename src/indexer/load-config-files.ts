@@ -1,6 +1,7 @@
 // Parses the YAML side of content/ (site, authors, categories, course areas) into validated values or problems.
 import { parseYaml, yamlToData, normaliseText, YAML_SYNTAX_HINT } from '../content/front-matter.js';
 import { formatZod, PARSE_OPTIONS } from '../content/zod-problems.js';
+import { isSlug } from '../lib/slug.js';
 import type { z } from 'zod';
 import type { ContentProblem } from '../errors.js';
 
@@ -30,4 +31,18 @@ export function loadYamlFile<S extends z.ZodType>(
   if (!parsed.success)
     return { ok: false, problems: formatZod(file, parsed.error.issues, lineOf, knownKeys) };
   return { ok: true, value: parsed.data };
+}
+
+/**
+ * The `slug:` values of a list file (authors.yml, categories.yml) even when the file fails validation, so
+ * one typo in it is reported once instead of as an unknown author or category in every article.
+ */
+export function listedSlugs(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const data = yamlToData(parseYaml(normaliseText(text), 1).doc);
+  if (!data.ok || !Array.isArray(data.data)) return [];
+  return data.data.flatMap((item: unknown) => {
+    const slug = (item as { slug?: unknown } | null)?.slug;
+    return typeof slug === 'string' && isSlug(slug) ? [slug] : [];
+  });
 }

@@ -60,9 +60,7 @@ export class RenderPool {
     this.stopIdleTimer();
     this.idleTimer = setTimeout(() => {
       for (const slot of this.slots) {
-        if (slot.busy || !slot.worker) continue;
-        void slot.worker.terminate();
-        slot.worker = null;
+        if (!slot.busy && slot.worker) this.discard(slot);
       }
     }, this.idleMs);
     this.idleTimer.unref();

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +92,19 @@ describe('npm run check', () => {
       'content/courses/data-ai/incomplete-course.md:6: modules item 1: description is required',
     ]);
     expect(run.lines.at(-1)).toMatch(/: 15 errors, \d+ warnings, 2 notes$/);
+  });
+
+  it('when authors.yml has a typo, then that is the error, not an unknown author in every article', () => {
+    const cwd = copyOfSample('bad-authors');
+    const authors = join(cwd, 'content/authors.yml');
+    const line = readFileSync(authors, 'utf8').trimEnd().split('\n').length + 1;
+    appendFileSync(authors, '- slug: New Person\n');
+    const run = check(cwd);
+    expect(run.status).toBe(1);
+    expect(run.lines.filter((l) => /^content\//.test(l) && !/: (note|warning): /.test(l))).toEqual([
+      `content/authors.yml:${line}: item 4: slug "New Person" must be lowercase letters, digits and single hyphens (like "my-first-article"); try "new-person"`,
+      `content/authors.yml:${line}: item 4: name is required`,
+    ]);
   });
 
   it('when it runs, then the served database is never touched', () => {
