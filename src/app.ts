@@ -122,7 +122,14 @@ export function createApp(deps: AppDeps): FolioApp {
   app.use(errorHandler(ctx));
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    if (!cache.serve(req, res)) app(req, res);
+    let served = false;
+    // The fast path runs outside Express: a failing stamp query must become Express's 500 page, not a crash.
+    try {
+      served = cache.serve(req, res);
+    } catch (err) {
+      deps.logger.error({ err }, 'page cache failed; answering through the app');
+    }
+    if (!served) app(req, res);
   };
   return { app, handler, ctx, cache, assets };
 }

@@ -3,7 +3,10 @@ import type { Db } from './connection.js';
 import type { ArticleCard } from './site-repo.js';
 
 export interface SearchHit extends ArticleCard {
+  /** Escaped HTML: the body around the matches, matched terms in <mark>. */
   snippet: string;
+  /** Escaped HTML: the title with matched terms in <mark>. */
+  title_html: string;
 }
 
 const OPEN = '\u0001';
@@ -34,7 +37,8 @@ export function createSearch(db: Db) {
   const page = db.prepare<{ match: string; ids: string }, SearchHit>(`
     SELECT a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, a.reading_minutes, a.image, a.image_alt,
       a.category_slug, c.name AS category_name, a.author_slug, u.name AS author_name,
-      snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', 28) AS snippet
+      snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', 28) AS snippet,
+      highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title_html
     FROM articles_fts f
     CROSS JOIN articles a ON a.id = f.rowid
     LEFT JOIN categories c ON c.slug = a.category_slug LEFT JOIN authors u ON u.slug = a.author_slug
@@ -57,7 +61,9 @@ export function createSearch(db: Db) {
       const byId = new Map(page.all({ match, ids: JSON.stringify(ids) }).map((r) => [r.id, r]));
       const hits = ids.flatMap((id) => {
         const r = byId.get(id);
-        return r ? [{ ...r, snippet: escapeSnippet(r.snippet) }] : [];
+        return r
+          ? [{ ...r, snippet: escapeSnippet(r.snippet), title_html: escapeSnippet(r.title_html) }]
+          : [];
       });
       return { total, hits };
     },

@@ -34,6 +34,26 @@ export function notFound(ctx: Ctx): RequestHandler {
 }
 
 export function errorHandler(ctx: Ctx): ErrorRequestHandler {
+  const handle = answer(ctx);
+  return (error: unknown, req, res, next) => {
+    try {
+      handle(error, req, res, next);
+    } catch (handlerError) {
+      // The database may be what failed (site settings, languages and aliases all live there). Left to
+      // Express, this second error would be printed with its stack; answer in plain words instead.
+      ctx.logger.error({ err: handlerError }, 'error handler failed');
+      if (res.headersSent) return;
+      const t = stringsFor('en');
+      res
+        .status(statusOf(error))
+        .setHeader('Cache-Control', 'no-store')
+        .type('text/plain')
+        .send(statusOf(error) === 404 ? t.notFoundTitle : t.errorTitle);
+    }
+  };
+}
+
+function answer(ctx: Ctx): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     const status = statusOf(error);
     if (status >= 500) ctx.logger.error({ err: error, method: req.method, path: req.path }, 'request failed');

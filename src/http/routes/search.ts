@@ -24,20 +24,28 @@ export function searchRoutes(ctx: Ctx): Router {
     if (raw.length > MAX_QUERY_CHARS)
       throw new BadRequestError(`Search text is limited to ${MAX_QUERY_CHARS} characters.`);
     const pageRaw = firstString(req.query.page);
-    const page = /^[1-9]\d{0,3}$/.test(pageRaw) ? Math.min(Number(pageRaw), MAX_PAGE) : 1;
+    let page = /^[1-9]\d{0,3}$/.test(pageRaw) ? Math.min(Number(pageRaw), MAX_PAGE) : 1;
     const now = ctx.now();
     const parsed = parseSearchQuery(raw);
     const q = raw.trim().slice(0, 200);
+    const run = (match: string) => ctx.search.search(match, lang, now, PER_PAGE, (page - 1) * PER_PAGE);
     let result = { total: 0, hits: [] as ReturnType<Ctx['search']['search']>['hits'] };
+    let match = parsed.all;
     let loose = false;
-    if (parsed.all) {
-      result = ctx.search.search(parsed.all, lang, now, PER_PAGE, (page - 1) * PER_PAGE);
+    if (match) {
+      result = run(match);
       if (result.total === 0 && parsed.any) {
-        result = ctx.search.search(parsed.any, lang, now, PER_PAGE, (page - 1) * PER_PAGE);
+        match = parsed.any;
+        result = run(match);
         loose = result.total > 0;
       }
     }
     const pages = Math.max(1, Math.ceil(result.total / PER_PAGE));
+    // A page number past the results (an old link, a hand-edited URL) shows the last page rather than an empty one.
+    if (match && page > pages && result.total > 0) {
+      page = pages;
+      result = run(match);
+    }
     const link = (n: number) => `/${lang}/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
     const t = stringsFor(lang);
     const seo = makeSeo(ctx.site(), ctx.baseUrl(), {
