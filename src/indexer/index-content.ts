@@ -200,15 +200,22 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
       ? new Map([...memo.articles].map(([p, a]) => [p, a.hash]))
       : store.articleHashes();
   const storedCourses = new Map(store.loadCourses().map((c) => [c.source_path, c]));
+  // `cross`: refused because of another file (duplicate slug, unknown category or author), so it is
+  // checked again whenever anything else changes.
   const failedBefore = JSON.parse(store.getState('failed_files') ?? '{}') as Record<
     string,
-    { hash: string; problems: ContentProblem[] }
+    { hash: string; problems: ContentProblem[]; cross?: boolean }
   >;
   const failedNow: typeof failedBefore = {};
   const tasks: RenderTask[] = [];
   const articleFiles = byKind('article');
   const courseFiles = byKind('course');
   let unchanged = 0;
+  const crossFailed: ScannedFile[] = [];
+  const queue = (f: ScannedFile, kind: RenderTask['kind']) => {
+    readScanned(f, options.maxFileBytes);
+    if (f.text !== undefined) tasks.push({ id: tasks.length, kind, path: f.path, text: f.text, ctx });
+  };
   for (const f of [...articleFiles, ...courseFiles]) {
     if (f.hash === undefined) continue;
     const kind = f.kind === 'article' ? 'article' : 'course';
@@ -216,12 +223,10 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     const failed = failedBefore[f.path];
     if (!forceAll && prevHash === f.hash) unchanged++;
     else if (!forceAll && failed?.hash === f.hash) {
-      problems.push(...failed.problems);
       failedNow[f.path] = failed;
-    } else {
-      readScanned(f, options.maxFileBytes);
-      if (f.text !== undefined) tasks.push({ id: tasks.length, kind, path: f.path, text: f.text, ctx });
-    }
+      if (failed.cross) crossFailed.push(f);
+      else problems.push(...failed.problems);
+    } else queue(f, kind);
   }
   const scannedPaths = new Set(articleFiles.map((f) => f.path));
   const coursePaths = new Set(courseFiles.map((f) => f.path));
@@ -253,6 +258,10 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     };
   }
   problems.unshift(...scanProblems());
+  for (const f of crossFailed) {
+    delete failedNow[f.path];
+    queue(f, f.kind === 'course' ? 'course' : 'article');
+  }
 
   // Rendering happens off the main thread, in parallel, each file within its time budget.
   const outcomes = await options.pool.run(tasks);
@@ -308,6 +317,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
       failedNow[path] = {
         hash: hashOf.get(path) ?? '',
         problems: checked.problems.filter((p) => p.file === path),
+        cross: true,
       };
   }
   const removed = removedPaths

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/errors.js';
 import type { IndexReport } from '../../src/indexer/index-content.js';
-import { article, createTestSite, type TestSite } from '../helpers/site.js';
+import { article, createTestSite, MINIMAL_FILES, type TestSite } from '../helpers/site.js';
 
 const DAY = 86_400_000;
 let clock = Date.parse('2025-06-01T12:00:00Z');
@@ -164,6 +164,31 @@ describe('a file that becomes invalid', () => {
     ]);
     expect((await site.http.get('/en/new-one')).status).toBe(404);
     expect((await health()).articles).toBe(3);
+  });
+});
+
+describe('a file refused because of another file', () => {
+  it('when the article holding its slug is deleted, then the refused one is published without being touched', async () => {
+    site.write({ 'articles/zz-alpha-copy.md': article({ slug: 'alpha', title: 'Second alpha' }) });
+    expect(errors(await reindex())).toEqual([
+      'articles/zz-alpha-copy.md:6: the slug "alpha" is already used by articles/alpha.md (give this article another slug: key)',
+    ]);
+    expect((await reindex()).rendered).toBe(0);
+    site.write({ 'articles/alpha.md': null });
+    expect(errors(await reindex())).toEqual([]);
+    expect((await site.http.get('/en/alpha')).text).toContain('<h1>Second alpha</h1>');
+  });
+
+  it('when its missing category is added to categories.yml, then it is published without being touched', async () => {
+    site.write({ 'articles/sport.md': article({ category: 'sport', title: 'Sport news' }) });
+    expect(errors(await reindex())).toEqual([
+      'articles/sport.md:4: category "sport" is not in categories.yml (add it to categories.yml)',
+    ]);
+    site.write({
+      'categories.yml': `${MINIMAL_FILES['categories.yml'] ?? ''}- slug: sport\n  name: Sport\n`,
+    });
+    expect(errors(await reindex())).toEqual([]);
+    expect((await site.http.get('/en/sport')).status).toBe(200);
   });
 });
 
