@@ -54,7 +54,7 @@ function expectNotFoundPage(
     path.startsWith('/fr/') ? '/fr/category/news' : '/en/category/news',
   );
   expect(res.text, path).toMatch(/<meta name="robots" content="noindex[^"]*">/);
-  expect(res.text, path).not.toMatch(/at .*\(|\/work\/|node_modules|\.ts\b|\.js:/);
+  expect(res.text, path).not.toMatch(/\n\s+at \S+ \(|\/work\/|node_modules|\.ts\b|\.js:/);
 }
 
 describe('404 pages', () => {
