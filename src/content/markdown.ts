@@ -69,6 +69,37 @@ export interface RenderOptions {
   bodyLine: number;
 }
 
+/**
+ * Ids the page templates put around a rendered body (skip-link target, section headings, the enquiry form):
+ * a heading never takes one, so "## Main" becomes #main-1 instead of a duplicate id.
+ */
+export const PAGE_IDS = [
+  'main',
+  'toc-heading',
+  'tags-heading',
+  'author-heading',
+  'related-heading',
+  'backlinks-heading',
+  'latest-heading',
+  'cat-heading',
+  'courses-heading',
+  'q-header',
+  'q-page',
+  'error-summary-title',
+  'enquiry',
+  'enquiry-heading',
+  'course-overview',
+  'course-formats',
+  'course-modules',
+  'course-prerequisites',
+  'course-outcomes',
+  'course-certification',
+  'course-financing',
+  'course-faq',
+  'course-starts',
+  'course-articles',
+] as const;
+
 /** `::cta[Label]{course=area/slug}` on a line of its own. */
 const CTA_RE = /^::cta\[([^\]\n]{1,200})\]\{\s*course\s*=\s*"?([a-z0-9/-]{1,120})"?\s*\}[ \t]*(?:\n+|$)/;
 
@@ -161,6 +192,7 @@ const marked = new Marked({
 /** Renders an article or course body; collects what the indexer must check across files. */
 export function renderMarkdown(body: string, options: RenderOptions): RenderFacts {
   const slugger = new GithubSlugger();
+  for (const id of PAGE_IDS) slugger.slug(id);
   const toc: TocEntry[] = [];
   const links: LinkFact[] = [];
   const ctas: CtaFact[] = [];

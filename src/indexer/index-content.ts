@@ -15,6 +15,7 @@ import { createIndexStore, type StoredArticle } from '../db/index-store.js';
 import type { Db } from '../db/connection.js';
 import type { ContentProblem } from '../errors.js';
 import { listedSlugs, loadYamlFile } from './load-config-files.js';
+import { rendererVersion } from './renderer-version.js';
 import { buildRelatedIndex, RELATED_KEEP, type RelatedInput } from './related.js';
 import type { FileStats, IndexMemo } from './memo.js';
 import { digest } from '../content/load-entry.js';
@@ -182,7 +183,8 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     languages: site.languages.map((l) => l.code),
     siteHosts: hostsOf(options.siteUrl, site.url),
   };
-  const ctxJson = JSON.stringify(ctx);
+  // Also keyed on the rendering code: stored HTML from an older Folio is rendered again.
+  const ctxJson = JSON.stringify({ ...ctx, renderer: rendererVersion() });
   const forceAll = store.getState('ctx_json') !== ctxJson;
   const settingsDigest = digest(
     JSON.stringify([

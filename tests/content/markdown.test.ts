@@ -28,6 +28,12 @@ describe('headings and the table of contents', () => {
     expect(html).toContain('<h4 id="deep-detail">Deep <em>detail</em></h4>');
   });
 
+  it("when a heading's id would repeat an id of the page around the body, then it gets a suffix", () => {
+    const { html, toc } = load('## Main\n\n## Related heading\n');
+    expect(html).toContain('<h2 id="main-1">Main</h2>');
+    expect(toc.map((t) => t.id)).toEqual(['main-1', 'related-heading-1']);
+  });
+
   it('when the same file is rendered twice, then the ids are the same (links to #anchors keep working)', () => {
     expect(load(body).html).toBe(load(body).html);
   });

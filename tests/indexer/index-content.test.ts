@@ -95,6 +95,24 @@ describe('incremental indexing', () => {
     expect((await site.http.get('/en/secret')).status).toBe(404);
   });
 
+  it('when HTML was stored by another version of the rendering code, then every file is rendered and sanitised again', async () => {
+    // What an older Folio left behind: its own context key, and HTML its sanitiser let through.
+    const ctx = JSON.parse(
+      site.db.prepare("SELECT value FROM index_state WHERE key = 'ctx_json'").pluck().get() as string,
+    ) as Record<string, unknown>;
+    delete ctx.renderer;
+    site.db
+      .prepare("UPDATE index_state SET value = @v WHERE key = 'ctx_json'")
+      .run({ v: JSON.stringify(ctx) });
+    site.db
+      .prepare("UPDATE articles SET body_html = '<p>old</p><script>alert(1)</script>' WHERE slug = 'gamma'")
+      .run();
+    expect((await reindex()).rendered).toBe(3);
+    const page = (await site.http.get('/en/gamma')).text;
+    expect(page).toContain('Gamma is about something else.');
+    expect(page).not.toContain('alert(1)');
+  });
+
   it('when the site languages change, then every file is rendered again', async () => {
     site.write({
       'site.yml':
