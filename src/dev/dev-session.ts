@@ -69,9 +69,9 @@ export class DevSession {
     });
   }
 
-  /** Re-indexes now (SIGHUP in development) and reloads open tabs. */
+  /** Re-indexes now (SIGHUP in development) and reloads open tabs; '' names the whole content folder. */
   reindex(): void {
-    this.enqueue({ content: ['(all)'], views: [], public: [], since: performance.now() });
+    this.enqueue({ content: [''], views: [], public: [], since: performance.now() });
   }
 
   /** Settles when every change seen so far has been applied and broadcast. */
