@@ -11,16 +11,21 @@ const LIBRARIES = ['marked', 'sanitize-html', 'highlight.js', 'github-slugger', 
 
 let memo: string | null = null;
 
-/** A digest of the content and lib modules' code and of the rendering libraries' versions. */
+/** A digest of the content modules' code, the lib modules they import, and the rendering libraries' versions. */
 export function rendererVersion(): string {
   if (memo) return memo;
   const hash = createHash('sha256');
-  for (const folder of ['../content/', '../lib/']) {
-    const dir = fileURLToPath(new URL(folder, import.meta.url));
-    for (const name of readdirSync(dir).sort())
-      if (/\.[jt]s$/.test(name) && !name.endsWith('.d.ts'))
-        hash.update(name).update(readFileSync(join(dir, name)));
+  const contentDir = fileURLToPath(new URL('../content/', import.meta.url));
+  const libDir = fileURLToPath(new URL('../lib/', import.meta.url));
+  const libs = new Set<string>();
+  for (const name of readdirSync(contentDir).sort()) {
+    if (!/\.[jt]s$/.test(name) || name.endsWith('.d.ts')) continue;
+    const code = readFileSync(join(contentDir, name), 'utf8');
+    hash.update(name).update(code);
+    for (const m of code.matchAll(/from '\.\.\/lib\/([\w-]+)\.js'/g)) libs.add(m[1] ?? '');
   }
+  const ext = fileURLToPath(import.meta.url).endsWith('.ts') ? 'ts' : 'js';
+  for (const lib of [...libs].sort()) hash.update(lib).update(readFileSync(join(libDir, `${lib}.${ext}`)));
   for (const lib of LIBRARIES) {
     try {
       const { version } = JSON.parse(
