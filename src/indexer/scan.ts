@@ -117,6 +117,14 @@ export function readContentFile(
 export function scanContent(contentDir: string): ScannedFile[] {
   const root = realpathSync(contentDir);
   const out: ScannedFile[] = [];
+  const refuse = (rel: string, abs: string, code: string, message: string, hint: string): void => {
+    // Folders are named by where they sit, so a refused `articles/` link is still reported.
+    const kind =
+      classify(rel) ??
+      (/^articles(\/|$)/.test(rel) ? 'article' : /^courses(\/|$)/.test(rel) ? 'course' : null);
+    if (kind)
+      out.push({ path: rel, kind, abs, size: 0, mtimeMs: 0, problem: problem(rel, code, message, hint) });
+  };
   const walk = (dir: string, depth: number): void => {
     if (depth > 20) return;
     let entries: string[];
@@ -133,26 +141,42 @@ export function scanContent(contentDir: string): ScannedFile[] {
       try {
         stat = lstatSync(abs);
         if (stat.isSymbolicLink()) {
-          const target = realpathSync(abs);
+          let target: string;
+          try {
+            target = realpathSync(abs);
+          } catch {
+            refuse(
+              rel,
+              abs,
+              'symlink-broken',
+              'this symbolic link points to nothing',
+              'fix or remove the link',
+            );
+            continue;
+          }
           if (target !== root && !target.startsWith(root + sep)) {
-            const kind = classify(rel);
-            if (kind)
-              out.push({
-                path: rel,
-                kind,
-                abs,
-                size: 0,
-                mtimeMs: 0,
-                problem: problem(
-                  rel,
-                  'symlink-outside',
-                  'this symbolic link leads outside content/ and is not followed',
-                  'copy the file into content/ instead',
-                ),
-              });
+            refuse(
+              rel,
+              abs,
+              'symlink-outside',
+              'this symbolic link leads outside content/ and is not followed',
+              'copy the file into content/ instead',
+            );
             continue;
           }
           stat = statSync(abs);
+          // A link back up the tree would list every file below it again, level after level.
+          const here = realpathSync(dir);
+          if (stat.isDirectory() && (here === target || here.startsWith(target + sep))) {
+            refuse(
+              rel,
+              abs,
+              'symlink-loop',
+              'this symbolic link leads back to a folder that contains it and is not followed',
+              'remove the link',
+            );
+            continue;
+          }
         }
       } catch {
         continue;

@@ -80,6 +80,8 @@ beforeAll(async () => {
   writeFileSync(join(outside, 'secret.md'), article({ title: 'Secret from outside' }));
   symlinkSync(join(outside, 'secret.md'), join(site.contentDir, 'articles/escape.md'));
   symlinkSync(outside, join(site.contentDir, 'articles/escape-dir'));
+  symlinkSync('.', join(site.contentDir, 'articles/again'));
+  symlinkSync(join(site.contentDir, 'articles/gone.md'), join(site.contentDir, 'articles/dangling.md'));
   await reindex();
   elapsed = Date.now() - started;
 });
@@ -173,6 +175,26 @@ describe('hostile files are reported, never fatal', () => {
     expect((await site.http.get('/en/escape')).status).toBe(404);
     expect((await site.http.get('/en/secret')).status).toBe(404);
     expect(site.db.prepare("SELECT count(*) FROM articles WHERE title LIKE 'Secret%'").pluck().get()).toBe(0);
+  });
+
+  it('when a symlinked folder leads outside content/, then it is reported too', () => {
+    expect(linesFor('articles/escape-dir')).toEqual([
+      'articles/escape-dir:1: this symbolic link leads outside content/ and is not followed (copy the file into content/ instead)',
+    ]);
+  });
+
+  it('when a symlink leads back up the tree, then it is not followed, so no article is read twice', () => {
+    expect(linesFor('articles/again')).toEqual([
+      'articles/again:1: this symbolic link leads back to a folder that contains it and is not followed (remove the link)',
+    ]);
+    expect(site.lastReport.problems.filter((p) => p.code === 'duplicate-slug')).toEqual([]);
+    expect(site.lastReport.problems.filter((p) => p.file.startsWith('articles/again/'))).toEqual([]);
+  });
+
+  it('when a symlink points to nothing, then it is reported', () => {
+    expect(linesFor('articles/dangling.md')).toEqual([
+      'articles/dangling.md:1: this symbolic link points to nothing (fix or remove the link)',
+    ]);
   });
 
   it('when the run is repeated, then the same problems are reported and nothing is rendered again', async () => {
