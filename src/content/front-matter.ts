@@ -56,7 +56,17 @@ export function parseYaml(text: string, firstLine = 1): { doc: Document; lineOf:
   };
   const err = doc.errors[0];
   if (err) {
-    return { doc, lineOf, error: { line: lineAt(err.pos[0]), message: err.message.split('\n')[0] ?? err.message } };
+    let line = lineAt(err.pos[0]);
+    // An unclosed quote or bracket is noticed where the text runs out; the editor needs the line that opened it.
+    if ((err.code === 'MISSING_CHAR' || /end with an? [\]}]/.test(err.message)) && isMap(doc.contents)) {
+      for (const pair of doc.contents.items) {
+        const key = pair.key as YamlNode | null;
+        const value = pair.value as YamlNode | null;
+        if (key?.range && value?.range && value.range[0] <= err.pos[0] && err.pos[0] <= value.range[2])
+          line = Math.min(line, lineAt(key.range[0]));
+      }
+    }
+    return { doc, lineOf, error: { line, message: err.message.split('\n')[0] ?? err.message } };
   }
   return { doc, lineOf };
 }

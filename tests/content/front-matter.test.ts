@@ -220,6 +220,32 @@ describe('draft, lang, cta and unknown keys', () => {
   });
 });
 
+describe('YAML mistakes', () => {
+  const HINT = '(check the indentation on this line, and put the value in quotes if it contains ": " or starts with [, {, *, & or !)';
+
+  it('when a value contains ": " without quotes, then the error is on its line and says to quote it', () => {
+    expect(problems(file({ title: 'SQL: the basics' }))).toEqual([
+      `articles/guide.md:2: front matter is not valid YAML: Nested mappings are not allowed in compact mappings ${HINT}`,
+    ]);
+  });
+
+  it('when a quote is never closed, then the error names the line where it opens', () => {
+    expect(problems(file({ title: '"Unclosed' }))).toEqual([
+      `articles/guide.md:2: front matter is not valid YAML: Missing closing "quote ${HINT}`,
+    ]);
+  });
+
+  it('when a [list is never closed, then the error names the line where it opens', () => {
+    expect(problems(file({ tags: '[sql, python' }))[0]).toMatch(/^articles\/guide\.md:6: front matter is not valid YAML: .*end with a \]/);
+  });
+
+  it('when a line is indented with a tab, then the error is on that line', () => {
+    expect(problems('---\ntitle: A\n\tdate: 2024-01-10\n---\nBody\n')).toEqual([
+      `articles/guide.md:3: front matter is not valid YAML: Tabs are not allowed as indentation ${HINT}`,
+    ]);
+  });
+});
+
 describe('the front matter block itself', () => {
   it('when the file has no front matter, then the error shows how to start one', () => {
     expect(problems('# Just a heading\n')).toEqual([
