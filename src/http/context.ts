@@ -7,7 +7,7 @@ import type { SiteConfig } from '../content/schema.js';
 import type { Db } from '../db/connection.js';
 import { createSearch } from '../db/search.js';
 type Search = ReturnType<typeof createSearch>;
-import { createSiteRepo, type SiteRepo } from '../db/site-repo.js';
+import { createSiteRepo, type Category, type SiteRepo } from '../db/site-repo.js';
 import { formatDate, toIso } from '../lib/dates.js';
 import { jsonForScript } from '../lib/html.js';
 import type { Logger } from '../logger.js';
@@ -33,6 +33,8 @@ export interface Ctx {
   baseUrl(): string;
   languages(): string[];
   render(req: Request, res: Response, view: string, locals: PageLocals, options?: RenderOptions): void;
+  /** Categories with published articles in a language, with counts (remembered until the index or the next publication changes). */
+  categories(lang: string): Category[];
   send(req: Request, res: Response, body: string | Buffer, type: string, options?: RenderOptions): void;
   /** Extra locals that other features add to every page (e.g. the dev reload script). */
   pageExtras: Record<string, unknown>;
@@ -49,6 +51,8 @@ export interface RenderOptions {
   profile?: CacheProfile;
   /** Store in the page cache (only for 200 responses to URLs without a query string). */
   cacheable?: boolean;
+  /** Also store responses to URLs with a query string (search results: the same query is asked often). */
+  cacheQuery?: boolean;
   lastModified?: number;
 }
 
@@ -78,18 +82,25 @@ export function createCtx(deps: {
     page: pageProfile(deps.config.pageSharedMaxAge),
   };
 
+  const categoryMemo = new Map<string, { gen: string; until: number; list: Category[] }>();
+  const categories = (lang: string): Category[] => {
+    const now = deps.now();
+    const gen = repo.state('generation') ?? '0';
+    const hit = categoryMemo.get(lang);
+    if (hit && hit.gen === gen && now < hit.until) return hit.list;
+    const list = repo.categories(lang, now).filter((c) => c.count > 0);
+    categoryMemo.set(lang, { gen, until: repo.nextPublishAfter(now) ?? Infinity, list });
+    return list;
+  };
+
   const send: Ctx['send'] = (req, res, body, type, options = {}) => {
     const status = options.status ?? 200;
     res.setHeader('Cache-Control', profiles[options.profile ?? (status === 200 ? 'page' : 'short')]);
     const prepared = prepareResponse(res, body, type, options.lastModified ?? deps.now(), status);
-    if (
-      status === 200 &&
-      options.cacheable !== false &&
-      !req.originalUrl.includes('?') &&
-      (req.method === 'GET' || req.method === 'HEAD')
-    ) {
+    const hasQuery = req.originalUrl.includes('?');
+    const store = hasQuery ? options.cacheQuery === true : options.cacheable !== false;
+    if (status === 200 && store && (req.method === 'GET' || req.method === 'HEAD'))
       deps.cache.set(req.originalUrl, prepared);
-    }
     deliver(req, res, prepared);
   };
 
@@ -106,6 +117,7 @@ export function createCtx(deps: {
     baseUrl,
     languages: () => site().languages.map((l) => l.code),
     pageExtras: {},
+    categories,
     render(req, res, view, locals, options = {}) {
       const s = site();
       const lang = locals.lang;
@@ -116,7 +128,7 @@ export function createCtx(deps: {
         formatDate: (ms: number) => formatDate(ms, lang),
         isoDate: (ms: number) => toIso(ms),
         jsonLd: jsonForScript,
-        categoriesNav: repo.categories(lang, deps.now()).filter((c) => c.count > 0),
+        categoriesNav: categories(lang),
         languages: s.languages,
         currentPath: req.path,
         ...ctx.pageExtras,

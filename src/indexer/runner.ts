@@ -21,7 +21,12 @@ export class IndexRunner {
     private readonly config: Config,
     private readonly logger: Logger,
   ) {
-    this.pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
+    // Development keeps its workers warm between saves; a server lets idle ones go to save memory.
+    this.pool = new RenderPool({
+      size: config.indexWorkers,
+      timeoutMs: config.renderTimeoutMs,
+      idleMs: config.env === 'development' ? 30 * 60_000 : 30_000,
+    });
     this.memo = config.env === 'development' ? new IndexMemo() : undefined;
   }
 

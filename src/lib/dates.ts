@@ -38,11 +38,14 @@ export function toWpDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(ms: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(ms));
+  let f = formatters.get(lang);
+  if (!f) {
+    // Building a formatter costs far more than using one.
+    f = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    formatters.set(lang, f);
+  }
+  return f.format(new Date(ms));
 }

@@ -112,7 +112,6 @@ function answer(ctx: Ctx): ErrorRequestHandler {
             ? (exposeMessage ?? t.errorText)
             : t.errorText;
     try {
-      const now = ctx.now();
       ctx.render(
         req,
         res,
@@ -128,7 +127,7 @@ function answer(ctx: Ctx): ErrorRequestHandler {
           status,
           title,
           text,
-          categories: ctx.repo.categories(lang, now).filter((c) => c.count > 0),
+          categories: ctx.categories(lang),
         },
         { status, profile: status === 404 || status === 410 ? 'short' : 'none', cacheable: false },
       );

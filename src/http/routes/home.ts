@@ -16,7 +16,7 @@ export function homeRoutes(ctx: Ctx): Router {
     const site = ctx.site();
     const base = ctx.baseUrl();
     const articles = ctx.repo.latest(lang, now, 13);
-    const categories = ctx.repo.categories(lang, now).filter((c) => c.count > 0);
+    const categories = ctx.categories(lang);
     const courses = ctx.repo.courses().filter((c) => c.featured === 1);
     const seo = makeSeo(site, base, {
       // Each language's home needs its own title: "Accueil | Site" beside the default language's "Site".

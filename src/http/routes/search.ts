@@ -75,7 +75,7 @@ export function searchRoutes(ctx: Ctx): Router {
           nextUrl: page < pages && result.total > 0 ? link(page + 1) : null,
         },
       },
-      { profile: 'short', cacheable: false },
+      { profile: 'short', cacheable: false, cacheQuery: true },
     );
   });
   return router;
