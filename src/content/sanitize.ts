@@ -1,8 +1,9 @@
 // The one HTML allowlist: everything rendered from Markdown passes through here exactly once, at index time.
 import sanitizeHtml from 'sanitize-html';
 
-/** Embeds allowed in iframes (privacy-preserving players only). */
-export const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com'] as const;
+import { EMBED_HOSTS } from '../lib/embeds.js';
+
+export { EMBED_HOSTS };
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [

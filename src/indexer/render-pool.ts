@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { renderTask, type RenderOutcome, type RenderTask } from './render-task.js';
+import type { RenderOutcome, RenderTask } from './render-task.js';
 
 export interface RenderPoolOptions {
   size?: number;
@@ -172,7 +172,11 @@ export class RenderPool {
 
   async run(tasks: readonly RenderTask[]): Promise<RenderOutcome[]> {
     if (this.closed) throw new Error('render pool is closed');
-    if (!this.script) return tasks.map(renderTask);
+    if (!this.script) {
+      // No compiled worker (running from sources): render in this thread, without a time budget.
+      const { renderTask } = await import('./render-task.js');
+      return tasks.map(renderTask);
+    }
     this.stopIdleTimer();
     const results: RenderOutcome[] = new Array<RenderOutcome>(tasks.length);
     let next = 0;

@@ -2,7 +2,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import type { Logger } from '../logger.js';
-import { indexContent, type IndexReport } from './index-content.js';
+import type { IndexReport } from './index-content.js';
 import { IndexMemo } from './memo.js';
 import { RenderPool } from './render-pool.js';
 import { formatReport, summarise } from './report.js';
@@ -59,6 +59,8 @@ export class IndexRunner {
 
   private async once(reason: string): Promise<IndexReport> {
     try {
+      // Loaded on first use: the content pipeline (marked, sanitize-html, zod, yaml) is not needed to start serving.
+      const { indexContent } = await import('./index-content.js');
       const report = await indexContent(this.db, {
         contentDir: this.config.contentDir,
         maxFileBytes: this.config.maxFileBytes,

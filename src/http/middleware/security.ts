@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
-import { EMBED_HOSTS } from '../../content/sanitize.js';
+import { EMBED_HOSTS } from '../../lib/embeds.js';
 
 export interface CspOptions {
   /** Development adds nothing inline either: the live-reload script is a same-origin file. */
