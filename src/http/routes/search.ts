@@ -1,4 +1,4 @@
-// Full-text search page: any query answers 200 (400 when absurdly long), never 500, in bounded time.
+// Full-text search page: every query answers 200 (400 when absurdly long), never 500, in bounded time.
 import { Router } from 'express';
 import { BadRequestError } from '../../errors.js';
 import { MAX_QUERY_CHARS, parseSearchQuery } from '../../lib/search-query.js';
