@@ -1,6 +1,6 @@
 // `npm run export`: the site as static files, byte-identical to what the server sends, link-checked, with
 // redirects files; served here by a real nginx to prove the URLs keep working.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +9,7 @@ import { fileFor, nginxServer } from '../../src/export/file-layout.js';
 import { createLogger } from '../../src/logger.js';
 import { fetchText, freePort, runNode, tempDir, waitFor, type TempDir } from '../helpers/process.js';
 import { article, createTestSite, type TestSite } from '../helpers/site.js';
-
-const NGINX = ['/usr/sbin/nginx', 'nginx'].find((bin) => spawnSync(bin, ['-v']).status === 0) ?? null;
+import { describeWithNginx } from '../helpers/nginx.js';
 
 let site: TestSite;
 let outDir: string;
@@ -166,7 +165,7 @@ describe('npm run export: files', () => {
   });
 });
 
-describe.skipIf(!NGINX)('npm run export: served by nginx', () => {
+describeWithNginx('npm run export: served by nginx', (nginxBin) => {
   let nginx: ChildProcess | null = null;
   let base = '';
   let output = '';
@@ -194,7 +193,7 @@ describe.skipIf(!NGINX)('npm run export: served by nginx', () => {
       '}',
     ].join('\n');
     writeFileSync(join(dir, 'nginx.conf'), conf);
-    nginx = spawn(NGINX as string, ['-p', dir, '-c', join(dir, 'nginx.conf')], {
+    nginx = spawn(nginxBin, ['-p', dir, '-c', join(dir, 'nginx.conf')], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     nginx.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));

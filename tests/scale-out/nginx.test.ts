@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import {
   fetchText,
@@ -19,13 +19,7 @@ import {
   type FolioProcess,
   type TempDir,
 } from '../helpers/process.js';
-
-const NGINX = ['/usr/sbin/nginx', 'nginx'].find((bin) => spawnSync(bin, ['-v']).status === 0) ?? null;
-const inCi = process.env.CI === 'true';
-if (!NGINX && !inCi)
-  console.warn(
-    'nginx is not installed: the scale-out test is skipped (apt-get install nginx; CI installs it).',
-  );
+import { describeWithNginx } from '../helpers/nginx.js';
 
 /** Seconds the replicas tell shared caches to keep a page (PAGE_S_MAXAGE; 300 in production). */
 const S_MAXAGE = 2;
@@ -65,7 +59,7 @@ function runnableConfig(dir: string, ports: Ports): string {
   return text;
 }
 
-describe.skipIf(!NGINX && !inCi)('scale-out behind nginx', () => {
+describeWithNginx('scale-out behind nginx', (nginxBin) => {
   let tmp: TempDir;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   let ports: Ports;
@@ -91,7 +85,6 @@ describe.skipIf(!NGINX && !inCi)('scale-out behind nginx', () => {
   const accessLog = () => readFileSync(join(tmp.dir, 'logs', 'folio-access.log'), 'utf8');
 
   beforeAll(async () => {
-    expect(NGINX, 'CI must install nginx (see .ci/run)').not.toBeNull();
     tmp = tempDir('nginx');
     // Worker processes (www-data when root) must reach the temp dir.
     chmodSync(tmp.dir, 0o755);
@@ -106,7 +99,7 @@ describe.skipIf(!NGINX && !inCi)('scale-out behind nginx', () => {
     mkdirSync(join(tmp.dir, 'logs'));
     const conf = join(tmp.dir, 'nginx.conf');
     writeFileSync(conf, runnableConfig(tmp.dir, ports));
-    const test = spawnSync(NGINX as string, [
+    const test = spawnSync(nginxBin, [
       '-t',
       '-p',
       tmp.dir,
@@ -116,7 +109,7 @@ describe.skipIf(!NGINX && !inCi)('scale-out behind nginx', () => {
       conf,
     ]);
     expect(test.status, test.stderr.toString()).toBe(0);
-    nginx = spawn(NGINX as string, ['-p', tmp.dir, '-e', join(tmp.dir, 'logs', 'startup.log'), '-c', conf], {
+    nginx = spawn(nginxBin, ['-p', tmp.dir, '-e', join(tmp.dir, 'logs', 'startup.log'), '-c', conf], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     nginx.stdout?.on('data', (c: Buffer) => (nginxOutput += c.toString()));
