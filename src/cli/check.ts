@@ -12,6 +12,7 @@ import { publicDir } from '../paths.js';
 import { contentLabel } from './content-label.js';
 import { join } from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { runCommand } from './run-command.js';
 
 /** Finds the line of a content file that mentions `needle` (1 when it cannot). */
 function lineFinder(contentDir: string): (file: string, needle: string) => number {
@@ -96,10 +97,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -11,6 +11,7 @@ import { RenderPool } from '../indexer/render-pool.js';
 import { formatReport, summarise } from '../indexer/report.js';
 import { createLogger } from '../logger.js';
 import { contentLabel } from './content-label.js';
+import { runCommand } from './run-command.js';
 
 const USAGE = 'usage: npm run export -- <dir> [--allow-errors]';
 
@@ -76,10 +77,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`export failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCommand(main, 'export failed');

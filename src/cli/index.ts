@@ -10,6 +10,7 @@ import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
 import { formatReport, summarise } from '../indexer/report.js';
 import { contentLabel } from './content-label.js';
+import { runCommand } from './run-command.js';
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
@@ -46,12 +47,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      `indexing failed, the previous index is unchanged: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main, 'indexing failed, the previous index is unchanged');
