@@ -51,6 +51,28 @@ interface StoredRow {
   tags: string | null;
 }
 
+/** What the index keeps about an article, from a freshly rendered entry. */
+export function storedFromEntry(id: number, e: ArticleEntry): StoredArticle {
+  return {
+    id,
+    sourcePath: e.sourcePath,
+    hash: e.hash,
+    lang: e.lang,
+    slug: e.slug,
+    title: e.title,
+    category: e.category,
+    author: e.author,
+    cta: e.cta,
+    related: e.related,
+    aliases: e.aliases,
+    draft: e.draft,
+    publishedAt: e.publishedAt,
+    tags: e.tags,
+    terms: e.terms,
+    facts: { links: e.links, ctas: e.ctas, images: e.images, lines: e.lines },
+  };
+}
+
 export function createIndexStore(db: Db) {
   const s = {
     stored: db.prepare<[], StoredRow>(`

@@ -1,6 +1,6 @@
 // Rules that span files: categories, authors, courses, unique slugs, aliases, related lists and internal links.
 import type { ArticleEntry } from '../content/load-entry.js';
-import type { StoredArticle } from '../db/index-store.js';
+import { storedFromEntry, type StoredArticle } from '../db/index-store.js';
 import type { ContentProblem } from '../errors.js';
 import { closest } from '../content/zod-problems.js';
 
@@ -39,24 +39,7 @@ interface Version {
 }
 
 function fromEntry(e: ArticleEntry, storedId: number | null): Version {
-  return {
-    id: storedId,
-    path: e.sourcePath,
-    lang: e.lang,
-    slug: e.slug,
-    title: e.title,
-    category: e.category,
-    author: e.author,
-    cta: e.cta,
-    related: e.related,
-    aliases: e.aliases,
-    draft: e.draft,
-    publishedAt: e.publishedAt,
-    links: e.links,
-    ctas: e.ctas,
-    lines: e.lines,
-    fresh: true,
-  };
+  return { ...fromStored(storedFromEntry(storedId ?? 0, e)), id: storedId, fresh: true };
 }
 
 function fromStored(s: StoredArticle): Version {

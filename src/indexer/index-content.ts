@@ -11,7 +11,7 @@ import {
   type SiteConfig,
 } from '../content/schema.js';
 import { slugify } from '../lib/slug.js';
-import { createIndexStore, type StoredArticle } from '../db/index-store.js';
+import { createIndexStore, storedFromEntry, type StoredArticle } from '../db/index-store.js';
 import type { Db } from '../db/connection.js';
 import type { ContentProblem } from '../errors.js';
 import { listedSlugs, loadYamlFile } from './load-config-files.js';
@@ -73,27 +73,6 @@ function hostsOf(...urls: (string | null | undefined)[]): string[] {
 const INCREMENTAL_RELATED_MAX = 200;
 /** A file modified this recently is not trusted to the stat cache (it may still be changing). */
 const RACY_MS = 2_000;
-
-function toStored(id: number, e: ArticleEntry): StoredArticle {
-  return {
-    id,
-    sourcePath: e.sourcePath,
-    hash: e.hash,
-    lang: e.lang,
-    slug: e.slug,
-    title: e.title,
-    category: e.category,
-    author: e.author,
-    cta: e.cta,
-    related: e.related,
-    aliases: e.aliases,
-    draft: e.draft,
-    publishedAt: e.publishedAt,
-    tags: e.tags,
-    terms: e.terms,
-    facts: { links: e.links, ctas: e.ctas, images: e.images, lines: e.lines },
-  };
-}
 
 function relatedInput(a: StoredArticle): RelatedInput {
   return {
@@ -379,7 +358,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
         e.tags.map((name) => ({ slug: slugify(name), name })),
         now,
       );
-      next.set(e.sourcePath, toStored(id, e));
+      next.set(e.sourcePath, storedFromEntry(id, e));
       touchedIds.add(id);
     }
     if (changed) {
