@@ -2,10 +2,23 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/results/**', 'test-artifacts/**', 'coverage/**', 'scripts/**', 'public/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'bench/results/**',
+      'test-artifacts/**',
+      'coverage/**',
+      'scripts/**',
+      'public/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { project: ['./tsconfig.test.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.test.json'], tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -16,12 +29,45 @@ export default tseslint.config(
   {
     files: ['src/content/**/*.ts', 'src/lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['express', 'better-sqlite3', 'node:fs', '../db/*', '../http/*', '../indexer/*'], message: 'content/ and lib/ are pure: text in, values out.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['express', 'better-sqlite3', 'node:fs', '../db/*', '../http/*', '../indexer/*'],
+              message: 'content/ and lib/ are pure: text in, values out.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/http/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'http/ reaches the database only through db/ repositories.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', message: 'http/ reaches the database only through db/ repositories.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/http/redirect.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='res'][callee.property.name='redirect']",
+          message:
+            'Redirect with redirectTo() from http/redirect.ts: it refuses any Location that leaves the site.',
+        },
+      ],
+    },
   },
   { files: ['eslint.config.js', 'vitest.config.ts'], ...tseslint.configs.disableTypeChecked },
 );

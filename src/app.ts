@@ -9,6 +9,7 @@ import { AssetManifest } from './http/assets.js';
 import { createCtx, type Ctx } from './http/context.js';
 import { CACHE_PROFILES } from './http/middleware/cache-control.js';
 import { canonicalPath } from './http/middleware/canonical-path.js';
+import { normaliseTarget, requestTarget } from './http/middleware/request-target.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
 import { requestLog } from './http/middleware/request-log.js';
 import { securityHeaders } from './http/middleware/security.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): FolioApp {
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders({ https: (ctx.baseUrl() ?? '').startsWith('https:') }));
+  app.use(requestTarget(() => ctx.baseUrl()));
   app.get('/assets/:file', (req, res, next) => {
     const asset = assets.lookup(req.path);
     if (!asset) {
@@ -124,8 +126,9 @@ export function createApp(deps: AppDeps): FolioApp {
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     let served = false;
     // The fast path runs outside Express: a failing stamp query must become Express's 500 page, not a crash.
+    // A target that is not a path on this site skips it; Express answers it with the 400 page.
     try {
-      served = cache.serve(req, res);
+      served = normaliseTarget(req, () => ctx.baseUrl()) && cache.serve(req, res);
     } catch (err) {
       deps.logger.error({ err }, 'page cache failed; answering through the app');
     }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { decideRange, ifRangeHolds } from './byte-range.js';
 
 export interface PreparedResponse {
   status: number;
@@ -93,6 +94,7 @@ export function deliver(req: IncomingMessage, res: ServerResponse, p: PreparedRe
     res.end();
     return;
   }
+  if (p.status === 200 && req.headers.range !== undefined && deliverRange(req, res, p, vary)) return;
   const encoding = pickEncoding(req, p);
   let body = p.body;
   if (encoding === 'br')
@@ -107,7 +109,38 @@ export function deliver(req: IncomingMessage, res: ServerResponse, p: PreparedRe
     ...p.headers,
     ...vary,
     ...(encoding ? { 'content-encoding': encoding } : {}),
+    ...(p.status === 200 ? { 'accept-ranges': 'bytes' } : {}),
     'content-length': body.length,
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A Range request answered from the identity body: 206 or 416; false when the whole body is sent instead. */
+function deliverRange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  p: PreparedResponse,
+  vary: OutgoingHttpHeaders,
+): boolean {
+  const lastModified = String(p.headers['last-modified'] ?? '');
+  const ifRange = req.headers['if-range'];
+  if (!ifRangeHolds(typeof ifRange === 'string' ? ifRange : undefined, p.etag, lastModified)) return false;
+  const size = p.body.length;
+  const range = decideRange(req.headers.range, size);
+  if (range.kind === 'full') return false;
+  if (range.kind === 'unsatisfiable') {
+    res.writeHead(416, { 'content-range': `bytes */${size}`, 'content-length': 0, 'accept-ranges': 'bytes' });
+    res.end();
+    return true;
+  }
+  const part = p.body.subarray(range.start, range.end + 1);
+  res.writeHead(206, {
+    ...p.headers,
+    ...vary,
+    'accept-ranges': 'bytes',
+    'content-range': `bytes ${range.start}-${range.end}/${size}`,
+    'content-length': part.length,
+  });
+  res.end(req.method === 'HEAD' ? undefined : part);
+  return true;
 }

@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js';
 import { stringsFor } from '../i18n.js';
 import { makeSeo } from '../view-models/seo.js';
 import { WpRestError } from '../view-models/wp-errors.js';
+import { redirectTo } from '../redirect.js';
 
 function statusOf(error: unknown): number {
   if (error instanceof AppError) return error.status;
@@ -25,7 +26,7 @@ export function notFound(ctx: Ctx): RequestHandler {
     if (req.method === 'GET' || req.method === 'HEAD') {
       const target = ctx.repo.redirect(req.path, ctx.now());
       if (target) {
-        res.redirect(301, `/${target.lang}/${target.slug}`);
+        redirectTo(res, 301, `/${target.lang}/${target.slug}`);
         return;
       }
     }
@@ -69,7 +70,7 @@ function answer(ctx: Ctx): ErrorRequestHandler {
     ) {
       const target = ctx.repo.redirect(req.path, ctx.now());
       if (target) {
-        res.redirect(301, `/${target.lang}/${target.slug}`);
+        redirectTo(res, 301, `/${target.lang}/${target.slug}`);
         return;
       }
     }

@@ -7,6 +7,7 @@ import { stringsFor } from '../i18n.js';
 import { PER_PAGE, paginate } from '../view-models/pagination.js';
 import { breadcrumbLd, makeSeo } from '../view-models/seo.js';
 import { requireLang, requirePage, requireSlug } from './params.js';
+import { redirectTo } from '../redirect.js';
 
 type Kind = 'category' | 'tag' | 'author';
 
@@ -61,7 +62,7 @@ export function archiveRoutes(ctx: Ctx): Router {
     const pageParam = req.params.page as string | undefined;
     const root = `/${lang}/${kind}/${slug}`;
     if (pageParam === '1') {
-      res.redirect(301, root);
+      redirectTo(res, 301, root);
       return;
     }
     const page = requirePage(pageParam);

@@ -14,6 +14,7 @@ import { buildEnquiryForm, emptyValues, slugOrNull } from '../view-models/enquir
 import { makeSeo } from '../view-models/seo.js';
 import { enquiryRoutes } from './enquiry.js';
 import { requireSlug } from './params.js';
+import { redirectTo } from '../redirect.js';
 
 /** The language course pages live under; any other prefix is not a course URL. */
 export function requireCourseLang(ctx: Ctx, raw: string | undefined): string {
@@ -40,7 +41,7 @@ export function courseRoutes(ctx: Ctx): Router {
     const lang = req.params.lang as string;
     const def = ctx.site().default_language;
     if (lang !== def && ctx.languages().includes(lang)) {
-      res.redirect(301, `/${def}${req.originalUrl.slice(lang.length + 1)}`);
+      redirectTo(res, 301, `/${def}${req.originalUrl.slice(lang.length + 1)}`);
       return;
     }
     next();

@@ -24,6 +24,7 @@ import {
 } from '../view-models/enquiry-form.js';
 import { makeSeo } from '../view-models/seo.js';
 import { requireSlug } from './params.js';
+import { redirectTo } from '../redirect.js';
 
 const PATH = '/:lang/courses/:area/:slug/enquiry';
 
@@ -152,7 +153,7 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
   // A GET here (a bookmark, a reload after a redirect) goes back to the form on the course page.
   router.get(PATH, (req, res) => {
     const { lang, row } = lookup(req);
-    res.redirect(303, `${courseUrl(lang, row.area_slug, row.slug)}#enquiry`);
+    redirectTo(res, 303, `${courseUrl(lang, row.area_slug, row.slug)}#enquiry`);
   });
 
   const sameOrigin: RequestHandler = (req, _res, next) => {
@@ -181,7 +182,7 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
     const thanks = thanksUrl(lang, row.area_slug, row.slug);
     if (sub.honeypot) {
       ctx.logger.info({ course: scope }, 'enquiry honeypot filled: not stored');
-      res.redirect(303, thanks);
+      redirectTo(res, 303, thanks);
       return;
     }
     const now = ctx.now();
@@ -212,7 +213,7 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
     });
     ctx.logger.info({ course: scope, from: v.from, duplicate: !stored }, 'enquiry received');
     // Only after the commit: a reader who sees the thank-you page has an enquiry on disk.
-    res.redirect(303, thanks);
+    redirectTo(res, 303, thanks);
   };
 
   router.post(PATH, rateLimit, sameOrigin, parseBody, submit);

@@ -9,6 +9,7 @@ import { expandCtas } from '../view-models/cta.js';
 import { ctaLookup } from '../view-models/cta-lookup.js';
 import { buildFeed, FEED_TYPES, type FeedFormat } from '../view-models/feed.js';
 import { requireLang, requireSlug } from './params.js';
+import { redirectTo } from '../redirect.js';
 
 /** Items per feed: enough for readers that poll daily, small enough to serve fast. */
 export const FEED_ITEMS = 20;
@@ -80,7 +81,7 @@ export function feedRoutes(ctx: Ctx): Router {
       next();
       return;
     }
-    res.redirect(301, `/${article.lang}/${article.slug}`);
+    redirectTo(res, 301, `/${article.lang}/${article.slug}`);
   });
 
   router.get('/feed.xml', (req, res) => {

@@ -4,11 +4,12 @@ import type { Ctx } from '../context.js';
 import { stringsFor } from '../i18n.js';
 import { makeSeo } from '../view-models/seo.js';
 import { requireLang } from './params.js';
+import { redirectTo } from '../redirect.js';
 
 export function homeRoutes(ctx: Ctx): Router {
   const router = Router();
   router.get('/', (_req, res) => {
-    res.redirect(301, `/${ctx.site().default_language}/`);
+    redirectTo(res, 301, `/${ctx.site().default_language}/`);
   });
   router.get('/:lang/', (req, res) => {
     const lang = requireLang(ctx, req.params.lang);
