@@ -12,6 +12,7 @@ import { indexContent, type IndexReport } from '../../src/indexer/index-content.
 import { RenderPool } from '../../src/indexer/render-pool.js';
 import { createLogger } from '../../src/logger.js';
 import { projectRoot } from '../../src/paths.js';
+import { fixedClock, SAMPLE_NOW } from './clock.js';
 
 export interface TestSite {
   dir: string;
@@ -32,6 +33,7 @@ export interface TestSiteOptions {
   /** Start from the shipped sample content (default) or from an empty folder with minimal site files. */
   sample?: boolean;
   files?: Record<string, string | null>;
+  /** The clock the indexer and the app read; SAMPLE_NOW unless a test sets its own. */
   now?: () => number;
   env?: Record<string, string>;
 }
@@ -99,7 +101,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
   );
   const db = openMigrated(dbPath);
   const pool = new RenderPool({ size: 2, timeoutMs: config.renderTimeoutMs });
-  const now = options.now ?? Date.now;
+  const now = options.now ?? fixedClock(SAMPLE_NOW);
   const reindex = async () => {
     const report = await indexContent(db, {
       contentDir,

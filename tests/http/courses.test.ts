@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { sampleFrontMatter } from '../helpers/sample-content.js';
 import { article, createTestSite, type TestSite } from '../helpers/site.js';
 
 function jsonLd(html: string): Record<string, unknown>[] {
@@ -13,6 +14,20 @@ function jsonLd(html: string): Record<string, unknown>[] {
 
 function mainOf(html: string): string {
   return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+}
+
+/** The fields of a sample course file these tests compare with the page. */
+interface SampleCourse {
+  title: string;
+  summary: string;
+  formats: { name: string }[];
+  modules: { title: string }[];
+  faq: { question: string }[];
+  start_dates: string[];
+  prerequisites: string[];
+  outcomes: string[];
+  certification: string;
+  financing: string[];
 }
 
 const sampleCourses = readdirSync(join(projectRoot, 'content/courses'), { withFileTypes: true })
@@ -74,30 +89,36 @@ describe('the sample course pages', () => {
       const res = await site.http.get(`/en/courses/${area}/${slug}`);
       expect(res.status).toBe(200);
       const main = mainOf(res.text);
-      const course = site.db
-        .prepare<[string, string], { title: string; summary: string; data_json: string }>(
-          'SELECT title, summary, data_json FROM courses WHERE area_slug = ? AND slug = ?',
-        )
-        .get(area, slug);
-      expect(course).toBeDefined();
-      const data = JSON.parse(course!.data_json) as {
-        formats: { name: string; rhythm: string }[];
-        modules: { title: string }[];
-        faq: { question: string }[];
-      };
+      // Expected values come from the course file itself, not from the rows the indexer wrote.
+      const course = sampleFrontMatter(`courses/${area}/${slug}.md`) as unknown as SampleCourse;
       const esc = (s: string) =>
         s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-      expect(main).toContain(`<h1>${esc(course!.title)}</h1>`);
-      expect(main).toContain(esc(course!.summary));
+      const list = (items: string[]) => items.map((i) => `<li>${esc(i)}</li>`).join('');
+      expect(main).toContain(`<h1>${esc(course.title)}</h1>`);
+      expect(main).toContain(esc(course.summary));
       expect(main).toContain('<dt>Duration</dt>');
       expect(main).toContain('<dt>Next start</dt>');
+      // At the site's fixed clock (December 2026) every sample start date is still ahead.
+      for (const d of course.start_dates) expect(main).toContain(`<time datetime="${d}">`);
+      expect(main).toContain(
+        `<h2 id="course-prerequisites">Before you start</h2>\n    <ul class="check-list">${list(course.prerequisites)}</ul>`,
+      );
+      expect(main).toContain(
+        `<h2 id="course-outcomes">What you will be able to do</h2>\n    <ul class="check-list">${list(course.outcomes)}</ul>`,
+      );
+      expect(main).toContain(
+        `<h2 id="course-certification">Certification</h2>\n    <p>${esc(course.certification)}</p>`,
+      );
+      expect(main).toContain(
+        `<h2 id="course-financing">Financing</h2>\n    <ul>${list(course.financing)}</ul>`,
+      );
       expect(main).toContain('href="#enquiry"');
-      for (const m of data.modules) expect(main).toContain(`<h3>${esc(m.title)}</h3>`);
-      for (const f of data.formats) {
+      for (const m of course.modules) expect(main).toContain(`<h3>${esc(m.title)}</h3>`);
+      for (const f of course.formats) {
         expect(main).toContain(`<th scope="row">${esc(f.name)}</th>`);
         expect(main).toContain(`<option value="${esc(f.name)}">${esc(f.name)}</option>`);
       }
-      for (const q of data.faq) expect(main).toContain(`<summary>${esc(q.question)}</summary>`);
+      for (const q of course.faq) expect(main).toContain(`<summary>${esc(q.question)}</summary>`);
       expect(main).toContain(
         `<form class="enquiry-form" method="post" action="/en/courses/${area}/${slug}/enquiry"`,
       );
@@ -112,8 +133,8 @@ describe('the sample course pages', () => {
       const lds = jsonLd(res.text);
       const ld = lds.find((x) => x['@type'] === 'Course');
       expect(ld).toMatchObject({
-        name: course!.title,
-        description: course!.summary,
+        name: course.title,
+        description: course.summary,
         provider: { '@type': 'Organization', name: 'Folio Academy' },
       });
       const crumbs = lds.find((x) => x['@type'] === 'BreadcrumbList') as {
@@ -123,7 +144,7 @@ describe('the sample course pages', () => {
         'Home',
         'Courses',
         expect.any(String),
-        course!.title,
+        course.title,
       ]);
     },
   );

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app.js';
 import { openMigrated } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
+import { SAMPLE_NOW } from '../helpers/clock.js';
 import { createTestSite, type TestSite } from '../helpers/site.js';
 
 const COURSE = '/en/courses/data-ai/data-engineer';
@@ -59,7 +60,7 @@ function post(site: TestSite, body: Record<string, string>, ip = newIp()) {
 
 describe('the enquiry form', () => {
   let site: TestSite;
-  let clock = Date.now();
+  let clock = SAMPLE_NOW;
   beforeAll(async () => {
     site = await createTestSite({ now: () => clock, env: { ENQUIRY_RATE_LIMIT: '3' } });
   });

@@ -1,8 +1,11 @@
+// HTTP caching as nginx or a CDN sees it: validators, 304s, compression, HEAD, and the README's cache profiles.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_PROFILES } from '../../src/http/middleware/cache-control.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/paths.js';
 import { article, createTestSite, type TestSite } from '../helpers/site.js';
 
 interface Raw {
@@ -41,11 +44,21 @@ afterAll(async () => {
   await site.close();
 });
 
+// The README's cache-profile table is the spec: its literal strings, never the product's own constants.
+const PROFILES = {
+  page: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400',
+  feed: 'public, max-age=300, s-maxage=600, stale-while-revalidate=3600',
+  short: 'public, max-age=30, s-maxage=60',
+  immutable: 'public, max-age=31536000, immutable',
+  static: 'public, max-age=3600, stale-while-revalidate=86400',
+  none: 'no-store',
+} as const;
+
 const KINDS = [
-  ['HTML', '/en/sql-joins-explained', 'text/html; charset=utf-8', CACHE_PROFILES.page],
-  ['RSS', '/en/feed.xml', 'application/rss+xml; charset=utf-8', CACHE_PROFILES.feed],
-  ['sitemap XML', '/sitemap.xml', 'application/xml; charset=utf-8', CACHE_PROFILES.feed],
-  ['API JSON', '/wp-json/wp/v2/posts', 'application/json; charset=utf-8', CACHE_PROFILES.feed],
+  ['HTML', '/en/sql-joins-explained', 'text/html; charset=utf-8', PROFILES.page],
+  ['RSS', '/en/feed.xml', 'application/rss+xml; charset=utf-8', PROFILES.feed],
+  ['sitemap XML', '/sitemap.xml', 'application/xml; charset=utf-8', PROFILES.feed],
+  ['API JSON', '/wp-json/wp/v2/posts', 'application/json; charset=utf-8', PROFILES.feed],
 ] as const;
 
 describe.each(KINDS)('%s', (_kind, path, type, cacheControl) => {
@@ -102,11 +115,38 @@ describe.each(KINDS)('%s', (_kind, path, type, cacheControl) => {
 
 describe('cache profiles for other responses', () => {
   it('when search results or a 404 are served, then shared caches keep them only briefly', async () => {
-    expect((await raw('/en/search?q=sql')).headers['cache-control']).toBe(CACHE_PROFILES.short);
+    expect((await raw('/en/search?q=sql')).headers['cache-control']).toBe(PROFILES.short);
     const missing = await raw('/en/no-such-page');
     expect(missing.status).toBe(404);
-    expect(missing.headers['cache-control']).toBe(CACHE_PROFILES.short);
-    expect((await raw('/wp-json/wp/v2/posts?page=0')).headers['cache-control']).toBe('no-store');
+    expect(missing.headers['cache-control']).toBe(PROFILES.short);
+    expect((await raw('/wp-json/wp/v2/posts?page=0')).headers['cache-control']).toBe(PROFILES.none);
+    expect((await raw('/healthz')).headers['cache-control']).toBe(PROFILES.none);
+  });
+
+  it('when a page names its fingerprinted stylesheet, then that asset is immutable; other public files get the static profile', async () => {
+    const page = await raw('/en/');
+    expect(page.status).toBe(200);
+    const css = /<link rel="stylesheet" href="(\/assets\/site\.[\w-]+\.css)">/.exec(
+      page.body.toString(),
+    )?.[1];
+    expect(css).toBeDefined();
+    const asset = await raw(css ?? '');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/^text\/css/);
+    expect(asset.headers['cache-control']).toBe(PROFILES.immutable);
+    const image = await raw('/img/featured/data-pipeline.svg');
+    expect(image.status).toBe(200);
+    expect(image.headers['cache-control']).toBe(PROFILES.static);
+  });
+
+  it('when the README is read, then its cache-profile table holds exactly the strings these tests expect', () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    // The page row names the variable that sets its s-maxage inside the string: "s-maxage=300 (PAGE_S_MAXAGE)".
+    const rows = [...readme.matchAll(/^\| (\w+) \| `([^`]+)` \|/gm)].map((m) => [
+      m[1],
+      m[2]?.replace(' (PAGE_S_MAXAGE)', ''),
+    ]);
+    expect(Object.fromEntries(rows.filter(([name]) => name && name in PROFILES))).toEqual(PROFILES);
   });
 });
 
@@ -162,10 +202,13 @@ describe('moved and removed articles', () => {
       const gone = await own.http.get('/en/short-lived');
       expect(gone.status).toBe(410);
       expect(gone.text).toContain('This article has been removed');
-      expect(gone.headers['cache-control']).toBe(CACHE_PROFILES.short);
+      expect(gone.headers['cache-control']).toBe(PROFILES.short);
       expect((await own.http.get('/en/never-out')).status).toBe(404);
       expect((await own.http.get('/en/stays')).status).toBe(200);
       const feed = await own.http.get('/feed.xml');
+      // The feed loaded and lists the article that stayed, so the absence below is not an error page's.
+      expect(feed.status).toBe(200);
+      expect(feed.text).toContain('http://localhost:3000/en/stays');
       expect(feed.text).not.toContain('short-lived');
     } finally {
       await own.close();
