@@ -8,6 +8,7 @@ import { formatReport, sortProblems, summarise } from '../indexer/report.js';
 import { contentWarnings } from '../indexer/warnings.js';
 import { createContentFacts } from '../db/content-facts.js';
 import { createSiteRepo } from '../db/site-repo.js';
+import { readServedAddresses } from '../db/slug-moves.js';
 import { publicDir } from '../paths.js';
 import { contentLabel } from './content-label.js';
 import { join } from 'node:path';
@@ -52,11 +53,14 @@ async function main(): Promise<number> {
   const db = openMigrated(':memory:');
   const pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
   try {
+    // Slug changes are reported against the index the site is serving, when there is one.
+    const previous = config.dbPath === ':memory:' ? undefined : readServedAddresses(config.dbPath);
     const report = await indexContent(db, {
       contentDir: config.contentDir,
       maxFileBytes: config.maxFileBytes,
       pool,
       siteUrl: config.siteUrl,
+      ...(previous ? { previous } : {}),
     });
     const problems = [
       ...report.problems,

@@ -1,5 +1,6 @@
 // The queries a static export uses to list every public URL of the site, and its redirects.
 import type { Db } from './connection.js';
+import { prepareMoveLookup } from './slug-moves.js';
 
 const VISIBLE = 'a.draft = 0 AND a.published_at <= @now';
 
@@ -42,7 +43,12 @@ export function createExportRepo(db: Db) {
       `SELECT r.from_path AS "from", a.lang, a.slug FROM redirects r JOIN articles a ON a.id = r.article_id
        WHERE ${VISIBLE} ORDER BY r.from_path`,
     ),
+    movedFrom: db.prepare<[], { lang: string; slug: string }>(
+      `SELECT k.lang, k.slug FROM slug_moves m JOIN article_keys k ON k.id = m.from_id
+       WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.from_id) ORDER BY k.lang, k.slug`,
+    ),
   };
+  const movedTo = prepareMoveLookup(db);
   return {
     articles: (now: number) => q.articles.all({ now }),
     archives: (now: number) => q.archives.all({ now }),
@@ -50,6 +56,12 @@ export function createExportRepo(db: Db) {
     areas: () => q.areas.all().map((r) => r.slug),
     courses: () => q.courses.all(),
     redirects: (now: number) => q.redirects.all({ now }),
+    /** Old addresses of articles whose slug changed, each with the article it leads to now. */
+    moves: (now: number) =>
+      q.movedFrom.all().flatMap((r) => {
+        const to = movedTo(r.lang, r.slug, now);
+        return to ? [{ from: `/${r.lang}/${r.slug}`, lang: to.lang, slug: to.slug }] : [];
+      }),
   };
 }
 export type ExportRepo = ReturnType<typeof createExportRepo>;

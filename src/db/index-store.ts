@@ -29,6 +29,7 @@ export interface StoredArticle {
   publishedAt: number;
   tags: string[];
   terms: [string, number][];
+  translationKey: string | null;
   facts: ArticleFacts;
 }
 
@@ -48,6 +49,7 @@ interface StoredRow {
   published_at: number;
   terms_json: string;
   facts_json: string;
+  translation_key: string | null;
   tags: string | null;
 }
 
@@ -69,6 +71,7 @@ export function storedFromEntry(id: number, e: ArticleEntry): StoredArticle {
     publishedAt: e.publishedAt,
     tags: e.tags,
     terms: e.terms,
+    translationKey: e.translationKey,
     facts: { links: e.links, ctas: e.ctas, images: e.images, lines: e.lines },
   };
 }
@@ -77,7 +80,7 @@ export function createIndexStore(db: Db) {
   const s = {
     stored: db.prepare<[], StoredRow>(`
       SELECT a.id, a.source_path, a.content_hash, a.lang, a.slug, a.title, a.category_slug, a.author_slug, a.cta_course,
-             a.related_json, a.aliases_json, a.draft, a.published_at, a.terms_json, a.facts_json,
+             a.related_json, a.aliases_json, a.draft, a.published_at, a.translation_key, a.terms_json, a.facts_json,
              (SELECT json_group_array(t.name) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id) AS tags
       FROM articles a`),
     storedCourses: db.prepare<
@@ -210,6 +213,7 @@ export function createIndexStore(db: Db) {
         publishedAt: r.published_at,
         tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
         terms: JSON.parse(r.terms_json) as [string, number][],
+        translationKey: r.translation_key,
         facts: JSON.parse(r.facts_json) as ArticleFacts,
       }));
     },

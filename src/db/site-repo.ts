@@ -2,6 +2,7 @@
 // is decided here, by the time passed in, so scheduled articles appear without a re-index.
 import type { Db } from './connection.js';
 import type { SiteConfig } from '../content/schema.js';
+import { prepareMoveLookup } from './slug-moves.js';
 
 export interface ArticleCard {
   id: number;
@@ -285,6 +286,8 @@ export function createSiteRepo(db: Db) {
     counts: (now: number) => q.counts.get({ now }) ?? { total: 0, visible: 0 },
     errorCount: () => q.errorCount.get() ?? { errors: 0, warnings: 0 },
     contentErrors: () => q.errors.all(),
+    /** Where the old address of an article whose slug changed leads now. */
+    movedTo: prepareMoveLookup(db),
   };
 }
 export type SiteRepo = ReturnType<typeof createSiteRepo>;

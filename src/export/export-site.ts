@@ -189,10 +189,13 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     for (const rel of listFiles(publicDir))
       if (!DEV_ONLY.has(rel)) written.set(rel, statSync(join(publicDir, rel)).size);
 
-    // Redirects: the root to the default language, and every alias to its article.
+    // Redirects: the root to the default language, every alias and every old slug to its article.
     const rules: RedirectRule[] = [
       { from: '/', to: `/${defaultLang}/` },
-      ...repo.redirects(now).map((r) => ({ from: r.from, to: `/${r.lang}/${r.slug}` })),
+      ...[...repo.redirects(now), ...repo.moves(now)].map((r) => ({
+        from: r.from,
+        to: `/${r.lang}/${r.slug}`,
+      })),
     ];
     write('_redirects', netlifyRedirects(rules));
     write('redirects.nginx.conf', nginxRedirects(rules));

@@ -3,6 +3,7 @@ import type { ArticleEntry } from '../content/load-entry.js';
 import { storedFromEntry, type StoredArticle } from '../db/index-store.js';
 import type { ContentProblem } from '../errors.js';
 import { closest } from '../content/zod-problems.js';
+import { followMoves } from './slug-moves.js';
 
 export interface CourseRef {
   area: string;
@@ -17,6 +18,8 @@ export interface CheckInput {
   languages: readonly string[];
   now: number;
 }
+  /** Old `lang/slug` keys of articles whose slug changed, to the key each moved to. */
+  moved?: ReadonlyMap<string, string>;
 
 interface Version {
   /** The article's stable id when it is already indexed (older articles keep contested aliases). */
@@ -224,7 +227,19 @@ export function checkArticles(
       }
       if (l.kind === 'article') {
         const target = registry.get(l.target);
-        if (!target) {
+        const movedTo = target
+          ? null
+          : followMoves(l.target, input.moved ?? new Map(), (k) => registry.has(k));
+        if (movedTo)
+          err(
+            v,
+            l.line,
+            'link-to-old-slug',
+            `link to /${l.target}: that article is now /${movedTo} (the old address redirects there)`,
+            `change the link to /${movedTo}`,
+            'warning',
+          );
+        else if (!target) {
           const [lang = '', slug = ''] = l.target.split('/');
           const guess = closest(
             slug,

@@ -23,6 +23,8 @@ import type { RenderPool } from './render-pool.js';
 import type { RenderTask } from './render-task.js';
 import { readScanned, scanContent, type ScannedFile } from './scan.js';
 import { checkArticles, type CourseRef } from './cross-checks.js';
+import { createSlugMoveStore, type SlugMoveRow } from '../db/slug-moves.js';
+import { detectMoves, type Placement, type SlugMove } from './slug-moves.js';
 
 export interface IndexOptions {
   contentDir: string;
@@ -33,6 +35,11 @@ export interface IndexOptions {
   now?: number;
   /** Kept by long-lived processes between runs (see memo.ts). */
   memo?: IndexMemo;
+  /**
+   * The index being served, when this run writes elsewhere (`npm run check` indexes a scratch database):
+   * slug changes are found against it, and its slug history counts.
+   */
+  previous?: { articles: Placement[]; moves: SlugMoveRow[] };
 }
 
 export interface IndexReport {
@@ -55,6 +62,25 @@ const DEFAULT_SITE: SiteConfig = {
 };
 
 type Final = { path: string; entry: ArticleEntry | null; stored: StoredArticle | null };
+
+const keyOf = (p: { lang: string; slug: string }) => `${p.lang}/${p.slug}`;
+const placementOf = (a: StoredArticle | ArticleEntry): Placement => ({
+  path: a.sourcePath,
+  lang: a.lang,
+  slug: a.slug,
+  translationKey: a.translationKey,
+});
+
+function moveNote(m: SlugMove, line: number): ContentProblem {
+  return {
+    file: m.path,
+    line,
+    code: 'slug-changed',
+    message: `address changed: /${keyOf(m.from)} now answers 301 to /${keyOf(m.to)}`,
+    hint: 'links to the old address keep working; update them when you can',
+    severity: 'note',
+  };
+}
 
 function hostsOf(...urls: (string | null | undefined)[]): string[] {
   const hosts = new Set<string>();
@@ -276,6 +302,17 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     const prev = storedByPath.get(f.path) ?? null;
     if (entry || prev) finals.push({ path: f.path, entry, stored: prev });
   }
+  // Slug changes: found against the index before this run; every earlier move still redirects.
+  const moveStore = createSlugMoveStore(db);
+  const moves = detectMoves(
+    options.previous?.articles ?? [...storedByPath.values()].map(placementOf),
+    finals.flatMap((f) => (f.entry ? [placementOf(f.entry)] : [])),
+    scannedPaths,
+  );
+  const moved = new Map(
+    [...moveStore.all(), ...(options.previous?.moves ?? [])].map((m) => [m.from, m.to] as const),
+  );
+  for (const m of moves) moved.set(keyOf(m.from), keyOf(m.to));
   const checked = checkArticles(finals, {
     // An invalid categories.yml or authors.yml is reported once, not again in every article that uses it.
     categories: new Set(
@@ -291,8 +328,11 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     courses,
     languages: ctx.languages,
     now,
+    moved,
   });
   problems.push(...checked.problems);
+  const applied = moves.filter((m) => !checked.rejected.has(m.path));
+  for (const m of applied) problems.push(moveNote(m, fresh.get(m.path)?.lines.slug ?? 1));
   for (const path of checked.rejected) {
     if (fresh.has(path))
       failedNow[path] = {
@@ -359,7 +399,14 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
         now,
       );
       next.set(e.sourcePath, storedFromEntry(id, e));
+      moveStore.clear(id);
       touchedIds.add(id);
+    }
+    // An old address redirects unless an article holds it again after this run.
+    const held = new Set([...next.values()].map((a) => a.id));
+    for (const m of applied) {
+      const fromId = store.idFor(m.from.lang, m.from.slug);
+      if (!held.has(fromId)) moveStore.record(fromId, store.idFor(m.to.lang, m.to.slug), now);
     }
     if (changed) {
       const current = [...next.values()];

@@ -4,6 +4,7 @@ import { GoneError, NotFoundError } from '../../errors.js';
 import type { Ctx } from '../context.js';
 import { buildArticlePage } from '../view-models/article-page.js';
 import { requireLang, requireSlug } from './params.js';
+import { redirectTo } from '../redirect.js';
 
 export function articleRoutes(ctx: Ctx): Router {
   const router = Router();
@@ -13,6 +14,11 @@ export function articleRoutes(ctx: Ctx): Router {
     const now = ctx.now();
     const article = ctx.repo.article(lang, slug, now);
     if (!article) {
+      const moved = ctx.repo.movedTo(lang, slug, now);
+      if (moved) {
+        redirectTo(res, 301, `/${moved.lang}/${moved.slug}`);
+        return;
+      }
       if (ctx.repo.isGone(lang, slug)) throw new GoneError();
       throw new NotFoundError();
     }
