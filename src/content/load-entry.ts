@@ -105,7 +105,8 @@ export function loadArticle(sourcePath: string, text: string, ctx: LoadContext):
   const plain = htmlToText(html);
   const words = countWords(plain);
   const publishedAt = parseIsoDate(fm.date) ?? 0;
-  const tags = [...new Set((fm.tags ?? []).map((t) => t.trim()).filter((t) => slugify(t) !== ''))];
+  // Tags without a usable slug are kept so the cross-file checks can report them (they get no page).
+  const tags = [...new Set((fm.tags ?? []).map((t) => t.trim()).filter((t) => t !== ''))];
   return {
     ok: true,
     entry: {

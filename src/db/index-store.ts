@@ -10,6 +10,8 @@ export interface ArticleFacts {
   ctas: CtaFact[];
   images: string[];
   lines: Record<string, number>;
+  /** Tag names as written in the file (the tags table keeps one name per slug); absent in older rows. */
+  tags?: string[];
 }
 
 /** What the indexer needs to know about an already indexed article without loading its body. */
@@ -72,7 +74,7 @@ export function storedFromEntry(id: number, e: ArticleEntry): StoredArticle {
     tags: e.tags,
     terms: e.terms,
     translationKey: e.translationKey,
-    facts: { links: e.links, ctas: e.ctas, images: e.images, lines: e.lines },
+    facts: { links: e.links, ctas: e.ctas, images: e.images, lines: e.lines, tags: e.tags },
   };
 }
 
@@ -259,6 +261,7 @@ export function createIndexStore(db: Db) {
           ctas: e.ctas,
           images: e.images,
           lines: e.lines,
+          tags: e.tags,
         } satisfies ArticleFacts),
         word_count: e.words,
         reading_minutes: e.readingMinutes,

@@ -57,6 +57,10 @@ export interface Tag {
   name: string;
   count: number;
 }
+export interface TagCount extends Tag {
+  /** The newest publication or update among the tag's visible articles. */
+  lastmod: number;
+}
 export interface CourseRow {
   id: number;
   area_slug: string;
@@ -183,6 +187,11 @@ export function createSiteRepo(db: Db) {
       `SELECT t.id, t.slug, t.name, count(a.id) AS count FROM tags t JOIN article_tags x ON x.tag_id = t.id
        JOIN articles a ON a.id = x.article_id AND ${VISIBLE} GROUP BY t.id ORDER BY t.name`,
     ),
+    tagsIn: db.prepare<{ lang: string; now: number }, TagCount>(
+      `SELECT t.id, t.slug, t.name, count(*) AS count, max(max(a.published_at, a.modified_at)) AS lastmod
+       FROM tags t JOIN article_tags x ON x.tag_id = t.id JOIN articles a ON a.id = x.article_id
+       WHERE a.lang = @lang AND ${VISIBLE} GROUP BY t.id ORDER BY t.name, t.slug`,
+    ),
     redirect: db.prepare<{ path: string; now: number }, { lang: string; slug: string }>(
       `SELECT a.lang, a.slug FROM redirects r JOIN articles a ON a.id = r.article_id WHERE r.from_path = @path AND ${VISIBLE}`,
     ),
@@ -273,6 +282,8 @@ export function createSiteRepo(db: Db) {
     author: (slug: string) => one(q.author.get({ slug })),
     tag: (slug: string) => one(q.tag.get({ slug })),
     tags: (now: number) => q.tags.all({ now }),
+    /** Tags with published, visible articles in a language, with their counts (the tag index page). */
+    tagsIn: (lang: string, now: number) => q.tagsIn.all({ lang, now }),
     redirect: (path: string, now: number) => one(q.redirect.get({ path, now })),
     isGone: (lang: string, slug: string) => q.gone.get({ lang, slug }) !== undefined,
     nextPublishAfter: (now: number) => q.nextPublish.get({ now })?.t ?? null,

@@ -111,7 +111,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   const get = (path: string) =>
     new Promise<Fetched>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, path, agent, headers: { 'accept-encoding': 'identity' } },
+        // Site paths are decoded (a tag slug may hold any script); the request line needs them encoded.
+        { host: '127.0.0.1', port, path: encodeURI(path), agent, headers: { 'accept-encoding': 'identity' } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

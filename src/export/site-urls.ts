@@ -1,5 +1,6 @@
 // Every public URL of the site, listed from the index (not by crawling): homes, articles, archives and
-// their pages, feeds, courses, search, sitemap and robots.txt. The export's link check then proves the list.
+// their pages, tag indexes, feeds, courses, search, sitemap and robots.txt. The export's link check then
+// proves the list. Paths are decoded (tag slugs may hold any script); the fetcher percent-encodes them.
 import type { ArchiveCount } from '../db/export-repo.js';
 
 export const FEED_EXTENSIONS = ['xml', 'atom', 'json'] as const;
@@ -17,7 +18,8 @@ export interface SiteUrlInput {
 export function siteUrls(input: SiteUrlInput): string[] {
   const urls: string[] = ['/robots.txt', '/sitemap.xml', '/feed.xml'];
   for (const lang of input.languages) {
-    urls.push(`/${lang}/`, `/${lang}/search`);
+    // The tag index is linked from every page's footer, so it exists even before any tag does.
+    urls.push(`/${lang}/`, `/${lang}/search`, `/${lang}/tags`);
     for (const ext of FEED_EXTENSIONS) urls.push(`/${lang}/feed.${ext}`);
   }
   for (const a of input.articles) urls.push(`/${a.lang}/${a.slug}`);

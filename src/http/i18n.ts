@@ -34,6 +34,13 @@ const en = {
   articlesIn: (name: string) => `Articles in ${name}`,
   articlesTagged: (name: string) => `Articles tagged “${name}”`,
   articleCount: (n: number) => (n === 1 ? '1 article' : `${n} articles`),
+  allTags: 'All tags',
+  tagCount: (n: number) => (n === 1 ? '1 tag' : `${n} tags`),
+  tagIndexDescription: (n: number) =>
+    n === 0
+      ? 'No article has a tag yet.'
+      : `Every tag used by our articles, with how many use it: ${n === 1 ? '1 tag' : `${n} tags`}.`,
+  noTags: 'No article has a tag yet.',
   resultsFor: (q: string, n: number) => `${n === 1 ? '1 result' : `${n} results`} for “${q}”`,
   noResults: (q: string) => `No articles match “${q}”.`,
   noResultsHint: 'Try fewer or different words, or browse a category:',
@@ -94,6 +101,13 @@ const fr: Strings = {
   articlesIn: (name) => `Articles : ${name}`,
   articlesTagged: (name) => `Articles avec le mot-clé « ${name} »`,
   articleCount: (n) => (n === 1 ? '1 article' : `${n} articles`),
+  allTags: 'Tous les mots-clés',
+  tagCount: (n) => (n === 1 ? '1 mot-clé' : `${n} mots-clés`),
+  tagIndexDescription: (n) =>
+    n === 0
+      ? "Aucun article n'a encore de mot-clé."
+      : `Tous les mots-clés de nos articles, avec le nombre d'articles de chacun : ${n === 1 ? '1 mot-clé' : `${n} mots-clés`}.`,
+  noTags: "Aucun article n'a encore de mot-clé.",
   resultsFor: (q, n) => `${n === 1 ? '1 résultat' : `${n} résultats`} pour « ${q} »`,
   noResults: (q) => `Aucun article ne correspond à « ${q} ».`,
   noResultsHint: "Essayez d'autres mots, ou parcourez une catégorie :",

@@ -3,6 +3,7 @@ import type { ArticleEntry } from '../content/load-entry.js';
 import { storedFromEntry, type StoredArticle } from '../db/index-store.js';
 import type { ContentProblem } from '../errors.js';
 import { closest } from '../content/zod-problems.js';
+import { tagProblems } from './tag-checks.js';
 import { followMoves } from './slug-moves.js';
 
 export interface CourseRef {
@@ -33,6 +34,7 @@ interface Version {
   cta: string | null;
   related: readonly string[];
   aliases: readonly string[];
+  tags: readonly string[];
   draft: boolean;
   publishedAt: number;
   links: readonly { kind: string; target: string; line: number }[];
@@ -57,6 +59,8 @@ function fromStored(s: StoredArticle): Version {
     cta: s.cta,
     related: s.related,
     aliases: s.aliases,
+    // As written in the file; rows indexed before facts kept them fall back to the tags table's names.
+    tags: s.facts.tags ?? s.tags,
     draft: s.draft,
     publishedAt: s.publishedAt,
     links: s.facts.links,
@@ -182,7 +186,7 @@ export function checkArticles(
       if (!aliasOwner.has(clean)) aliasOwner.set(clean, v.path);
     }
   const langRe = new RegExp(
-    `^/(${input.languages.join('|')})(/(category|tag|author|courses|search|feed\\.xml)(/.*)?)?/?$`,
+    `^/(${input.languages.join('|')})(/(category|tag|tags|author|courses|search|feed\\.xml)(/.*)?)?/?$`,
   );
   for (const v of placed) {
     if (!v.fresh) {
@@ -313,5 +317,10 @@ export function checkArticles(
         'note',
       );
   }
+  problems.push(
+    ...tagProblems(
+      placed.map((v) => ({ path: v.path, lang: v.lang, tags: v.tags, line: v.lines.tags ?? 1 })),
+    ),
+  );
   return { problems, rejected, resolveCourse, aliasOwners: aliasOwner };
 }

@@ -10,7 +10,7 @@ import {
   type CategoryInput,
   type SiteConfig,
 } from '../content/schema.js';
-import { slugify } from '../lib/slug.js';
+import { tagSlug } from '../lib/slug.js';
 import { createIndexStore, storedFromEntry, type StoredArticle } from '../db/index-store.js';
 import type { Db } from '../db/connection.js';
 import type { ContentProblem } from '../errors.js';
@@ -395,7 +395,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
       store.writeArticle(
         id,
         e,
-        e.tags.map((name) => ({ slug: slugify(name), name })),
+        e.tags.flatMap((name) => (tagSlug(name) ? [{ slug: tagSlug(name), name }] : [])),
         now,
       );
       next.set(e.sourcePath, storedFromEntry(id, e));

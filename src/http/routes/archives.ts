@@ -1,4 +1,5 @@
 // Category, tag and author archives, 12 per page, newest first; /page/1 redirects to the archive root.
+// Tag slugs may hold letters of any script: paths and links carry them percent-encoded.
 import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../errors.js';
 import type { ArticleCard } from '../../db/site-repo.js';
@@ -6,7 +7,9 @@ import type { Ctx } from '../context.js';
 import { stringsFor } from '../i18n.js';
 import { PER_PAGE, paginate } from '../view-models/pagination.js';
 import { breadcrumbLd, makeSeo } from '../view-models/seo.js';
-import { requireLang, requirePage, requireSlug } from './params.js';
+import { tagPath } from '../../lib/slug.js';
+import { requireLang, requirePage, requireSlug, requireTagSlug } from './params.js';
+import { tagIndexRoutes } from './tag-index.js';
 import { redirectTo } from '../redirect.js';
 
 type Kind = 'category' | 'tag' | 'author';
@@ -58,9 +61,10 @@ export function archiveRoutes(ctx: Ctx): Router {
 
   const handle = (kind: Kind) => (req: Request, res: Response) => {
     const lang = requireLang(ctx, req.params.lang as string | undefined);
-    const slug = requireSlug(req.params.slug as string | undefined);
+    const raw = req.params.slug as string | undefined;
+    const slug = kind === 'tag' ? requireTagSlug(raw) : requireSlug(raw);
     const pageParam = req.params.page as string | undefined;
-    const root = `/${lang}/${kind}/${slug}`;
+    const root = kind === 'tag' ? tagPath(lang, slug) : `/${lang}/${kind}/${slug}`;
     if (pageParam === '1') {
       redirectTo(res, 301, root);
       return;
@@ -82,6 +86,7 @@ export function archiveRoutes(ctx: Ctx): Router {
     const site = ctx.site();
     const crumbs = [
       { name: t.home, href: `/${lang}/` },
+      ...(kind === 'tag' ? [{ name: t.tags, href: `/${lang}/tags` }] : []),
       { name: src.name, href: root },
     ];
     const seo = makeSeo(site, ctx.baseUrl(), {
@@ -114,6 +119,8 @@ export function archiveRoutes(ctx: Ctx): Router {
     );
   };
 
+  // The tag index belongs to the tag archives' family (and must come before the article catch-all).
+  router.use(tagIndexRoutes(ctx));
   for (const kind of ['category', 'tag', 'author'] as const) {
     router.get(`/:lang/${kind}/:slug`, handle(kind));
     router.get(`/:lang/${kind}/:slug/page/:page`, handle(kind));

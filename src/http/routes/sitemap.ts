@@ -82,11 +82,20 @@ export function sitemapRoutes(ctx: Ctx, limits: SitemapLimits = SITEMAP_LIMITS):
         }));
       });
 
+    const tagRows = repo.tagArchives(now);
+    // Each language's tag index, when that language has tags (its footer link is on every page).
+    const tagIndexes = langs.flatMap((l) => {
+      const inLang = tagRows.filter((r) => r.lang === l);
+      return inLang.length
+        ? [{ loc: url(`/${l}/tags`), lastmod: Math.max(...inLang.map((r) => r.lastmod)) }]
+        : [];
+    });
+
     return new Map<SitemapType, SitemapUrl[]>([
       ['pages', pages],
       ['articles', articles],
       ['categories', archives('category', repo.categoryArchives(now))],
-      ['tags', archives('tag', repo.tagArchives(now))],
+      ['tags', [...tagIndexes, ...archives('tag', tagRows)]],
       ['authors', archives('author', repo.authorArchives(now))],
     ]);
   };

@@ -14,7 +14,7 @@ export function wpTerm(row: WpTermRow, taxonomy: Taxonomy, site: WpSite): WpObje
     id: row.id,
     count: row.count,
     description: row.description,
-    link: `${site.baseUrl}/${site.defaultLang}/${archive}/${row.slug}`,
+    link: `${site.baseUrl}/${site.defaultLang}/${archive}/${encodeURIComponent(row.slug)}`,
     name: row.name,
     slug: row.slug,
     taxonomy,
