@@ -18,9 +18,9 @@ export interface CheckInput {
   courses: readonly CourseRef[];
   languages: readonly string[];
   now: number;
-}
   /** Old `lang/slug` keys of articles whose slug changed, to the key each moved to. */
   moved?: ReadonlyMap<string, string>;
+}
 
 interface Version {
   /** The article's stable id when it is already indexed (older articles keep contested aliases). */

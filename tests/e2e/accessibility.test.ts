@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './helpers/axe.js';
 import { launchBrowser } from './helpers/browser.js';
+import { CODE_ARTICLE, missingTokens } from './helpers/code-article.js';
 import { startLiveSite, type LiveSite } from './helpers/server.js';
 
 const COURSE = '/en/courses/data-ai/data-engineer';
@@ -12,13 +13,20 @@ interface Check {
   name: string;
   path: string;
   status: number;
-  /** What the reader does on the page before it is checked. */
+  /** What the reader does on the page, or what must be on it, before it is checked. */
   then?: (page: Page) => Promise<void>;
 }
 
 const PAGES: Check[] = [
   { name: 'home page', path: '/en/', status: 200 },
   { name: 'article', path: '/en/what-does-a-data-engineer-do', status: 200 },
+  {
+    name: 'article with highlighted code',
+    path: CODE_ARTICLE,
+    status: 200,
+    // Without highlighted tokens on the page, axe would have no token colours to check.
+    then: async (page) => expect(missingTokens(await page.content())).toEqual([]),
+  },
   { name: 'French article', path: '/fr/qu-est-ce-qu-un-data-engineer', status: 200 },
   { name: 'category archive', path: '/en/category/data-engineering', status: 200 },
   { name: 'search results', path: '/en/search?q=pipeline', status: 200 },

@@ -3,9 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 export const CATEGORIES = ['seo', 'accessibility', 'best-practices'] as const;
 export type Category = (typeof CATEGORIES)[number];
+
+/** Lighthouse's own presets: mobile is its default (Moto G screen, slow 4G), desktop its desktop config. */
+export type FormFactor = 'mobile' | 'desktop';
 
 export interface LighthouseSummary {
   scores: Record<Category, number>;
@@ -17,13 +21,13 @@ export async function runLighthouse(
   url: string,
   port: number,
   reportPath?: string,
+  formFactor: FormFactor = 'mobile',
 ): Promise<LighthouseSummary> {
-  const result = await lighthouse(url, {
-    port,
-    output: 'html',
-    logLevel: 'error',
-    onlyCategories: [...CATEGORIES],
-  });
+  const result = await lighthouse(
+    url,
+    { port, output: 'html', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+    formFactor === 'desktop' ? desktopConfig : undefined,
+  );
   if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
