@@ -29,9 +29,9 @@ export interface StoredArticle {
   aliases: string[];
   draft: boolean;
   publishedAt: number;
+  translationKey: string | null;
   tags: string[];
   terms: [string, number][];
-  translationKey: string | null;
   facts: ArticleFacts;
 }
 
@@ -49,9 +49,9 @@ interface StoredRow {
   aliases_json: string;
   draft: number;
   published_at: number;
+  translation_key: string | null;
   terms_json: string;
   facts_json: string;
-  translation_key: string | null;
   tags: string | null;
 }
 
@@ -71,9 +71,9 @@ export function storedFromEntry(id: number, e: ArticleEntry): StoredArticle {
     aliases: e.aliases,
     draft: e.draft,
     publishedAt: e.publishedAt,
+    translationKey: e.translationKey,
     tags: e.tags,
     terms: e.terms,
-    translationKey: e.translationKey,
     facts: { links: e.links, ctas: e.ctas, images: e.images, lines: e.lines, tags: e.tags },
   };
 }
@@ -213,9 +213,9 @@ export function createIndexStore(db: Db) {
         aliases: JSON.parse(r.aliases_json) as string[],
         draft: r.draft === 1,
         publishedAt: r.published_at,
+        translationKey: r.translation_key,
         tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
         terms: JSON.parse(r.terms_json) as [string, number][],
-        translationKey: r.translation_key,
         facts: JSON.parse(r.facts_json) as ArticleFacts,
       }));
     },

@@ -286,6 +286,8 @@ export function createSiteRepo(db: Db) {
     tagsIn: (lang: string, now: number) => q.tagsIn.all({ lang, now }),
     redirect: (path: string, now: number) => one(q.redirect.get({ path, now })),
     isGone: (lang: string, slug: string) => q.gone.get({ lang, slug }) !== undefined,
+    /** Where the old address of an article whose slug changed leads now. */
+    movedTo: prepareMoveLookup(db),
     nextPublishAfter: (now: number) => q.nextPublish.get({ now })?.t ?? null,
     areas: () => q.areas.all(),
     area: (slug: string) => one(q.area.get({ slug })),
@@ -297,8 +299,6 @@ export function createSiteRepo(db: Db) {
     counts: (now: number) => q.counts.get({ now }) ?? { total: 0, visible: 0 },
     errorCount: () => q.errorCount.get() ?? { errors: 0, warnings: 0 },
     contentErrors: () => q.errors.all(),
-    /** Where the old address of an article whose slug changed leads now. */
-    movedTo: prepareMoveLookup(db),
   };
 }
 export type SiteRepo = ReturnType<typeof createSiteRepo>;

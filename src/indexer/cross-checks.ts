@@ -3,8 +3,8 @@ import type { ArticleEntry } from '../content/load-entry.js';
 import { storedFromEntry, type StoredArticle } from '../db/index-store.js';
 import type { ContentProblem } from '../errors.js';
 import { closest } from '../content/zod-problems.js';
-import { tagProblems } from './tag-checks.js';
 import { followMoves } from './slug-moves.js';
+import { tagProblems } from './tag-checks.js';
 
 export interface CourseRef {
   area: string;
