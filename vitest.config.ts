@@ -14,12 +14,19 @@ const browserProject: TestProjectInlineConfiguration = {
     sequence: { groupOrder: 1 },
   },
 };
-// Reliability and scale-out tests start real servers (and nginx) and time them: one file at a time, last.
+// Tests that start real servers (and nginx) and hold them to time bounds: one file at a time, last, so a
+// busy machine cannot make them fail. The live re-index and dev command tests are among them.
+export const PROCESS_TESTS = [
+  'tests/reliability/**/*.test.ts',
+  'tests/scale-out/**/*.test.ts',
+  'tests/cli/live-reindex.test.ts',
+  'tests/dev/dev-command.test.ts',
+];
 const processProject: TestProjectInlineConfiguration = {
   extends: true,
   test: {
     name: 'processes',
-    include: ['tests/reliability/**/*.test.ts', 'tests/scale-out/**/*.test.ts'],
+    include: PROCESS_TESTS,
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
@@ -40,7 +47,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/e2e/**', 'tests/reliability/**', 'tests/scale-out/**'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**', ...PROCESS_TESTS],
           sequence: { groupOrder: 0 },
         },
       },

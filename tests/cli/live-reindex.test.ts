@@ -1,5 +1,5 @@
 // Live re-index in production: `npm run index` beside a running server, SIGHUP, and scheduled articles.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,19 +63,44 @@ describe('npm run index beside a running server', () => {
 
   it('reports content errors as file:line and still exits 0: the index was written, the last good version stays', async () => {
     const broken = join(contentDir, 'articles', 'broken.md');
+    const joins = join(contentDir, ARTICLE);
+    const goodJoins = readFileSync(joins, 'utf8');
+    const goodTitle = await titleOf();
+    const docker = join(contentDir, 'articles', 'cloud-devops', 'docker-in-ten-minutes.md');
+    const goodDocker = readFileSync(docker, 'utf8');
+    // One run: a new broken article, a published article broken by an edit, and a valid edit elsewhere.
     writeFileSync(broken, article({ title: 'Broken', category: 'no-such-category', author: 'amara-okafor' }));
+    writeFileSync(joins, goodJoins.replace(/^category: .*$/m, 'category: no-such-category'));
+    writeFileSync(docker, goodDocker.replace(/^title: .*$/m, 'title: "Docker, written by the same run"'));
     try {
       const run = await runNode(join('cli', 'index.js'), [], env);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(
         /articles\/broken\.md:4: category "no-such-category" is not in categories\.yml/,
       );
-      expect(run.stdout).toMatch(/1 errors/);
-      expect((await fetchText(`${server.url}/en/sql-joins-explained`)).status).toBe(200);
+      expect(run.stdout).toMatch(
+        /articles\/data-engineering\/sql-joins-explained\.md:\d+: category "no-such-category" is not in categories\.yml/,
+      );
+      expect(run.stdout).toMatch(/: 2 errors/);
+      expect(run.stdout).toContain(
+        'files with errors keep their last good version online until they are fixed',
+      );
+      // The index was written: the valid edit is served...
+      await waitFor('the valid edit to be served', async () =>
+        (await fetchText(`${server.url}/en/docker-in-ten-minutes`)).body.includes(
+          'Docker, written by the same run',
+        ),
+      );
+      // ...the broken edit is not: the last good version stays; the new broken article is not published.
+      expect(await titleOf()).toBe(goodTitle);
+      expect((await fetchText(`${server.url}/en/broken`)).status).toBe(404);
       const health = JSON.parse((await fetchText(`${server.url}/healthz`)).body) as { contentErrors: number };
-      expect(health.contentErrors).toBe(1);
+      expect(health.contentErrors).toBe(2);
     } finally {
-      writeFileSync(broken, '');
+      // Leave the content as the other tests expect it: no stray file, the edited articles as they were.
+      rmSync(broken, { force: true });
+      writeFileSync(joins, goodJoins);
+      writeFileSync(docker, goodDocker);
     }
   });
 

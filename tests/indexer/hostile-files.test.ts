@@ -1,15 +1,15 @@
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexReport } from '../../src/indexer/index-content.js';
 import { formatProblem, type ContentProblem } from '../../src/errors.js';
-import { article, createTestSite, type TestSite } from '../helpers/site.js';
+import { isRoot, runNode, tempDir, unprivileged } from '../helpers/process.js';
+import { article, createTestSite, MINIMAL_FILES, type TestSite } from '../helpers/site.js';
 
 const MAX_FILE_BYTES = 3_000_000;
 // Generous enough that a small file renders in time on a busy machine; each pathological file below
 // takes over 5 s on its own.
 const RENDER_TIMEOUT_MS = 1_500;
-const isRoot = process.getuid?.() === 0;
 
 const billionLaughs = (() => {
   const rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
@@ -45,6 +45,12 @@ const FILES: Record<string, string> = {
 
 let site: TestSite;
 
+function chownTree(path: string, uid: number, gid: number): void {
+  chownSync(path, uid, gid);
+  if (statSync(path).isDirectory())
+    for (const name of readdirSync(path)) chownTree(join(path, name), uid, gid);
+}
+
 /**
  * Re-indexes and drops the page cache: the app looks for a new index generation at most every 100 ms,
  * and these tests ask for pages straight after indexing.
@@ -64,7 +70,7 @@ beforeAll(async () => {
     files: FILES,
     env: { MAX_FILE_BYTES: String(MAX_FILE_BYTES), RENDER_TIMEOUT_MS: String(RENDER_TIMEOUT_MS) },
   });
-  // Files that need more than text: binary, not UTF-8, unreadable, a symlink out of content/.
+  // Files that need more than text: binary, not UTF-8, a symlink out of content/.
   writeFileSync(
     join(site.contentDir, 'articles/picture.md'),
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
@@ -73,8 +79,6 @@ beforeAll(async () => {
     join(site.contentDir, 'articles/latin1.md'),
     Buffer.concat([Buffer.from(article({ title: 'Caf' })), Buffer.from([0xe9, 0x0a])]),
   );
-  writeFileSync(join(site.contentDir, 'articles/locked.md'), article({ title: 'Locked' }));
-  chmodSync(join(site.contentDir, 'articles/locked.md'), 0o000);
   outside = join(site.dir, 'outside');
   mkdirSync(outside);
   writeFileSync(join(outside, 'secret.md'), article({ title: 'Secret from outside' }));
@@ -151,13 +155,44 @@ describe('hostile files are reported, never fatal', () => {
     ]);
   });
 
-  it('when a file cannot be read, then it is reported (root reads everything, so this holds for other users)', () => {
-    const found = linesFor('articles/locked.md');
-    if (isRoot) expect(found).toEqual([]);
-    else
-      expect(found).toEqual([
-        'articles/locked.md:1: the file cannot be read (EACCES) (check its permissions; the last good version stays published)',
+  it('when a file cannot be read, then it is reported with its error code (as root, checked as nobody)', async () => {
+    // Root reads a chmod 000 file anyway, so under root (as in CI) the check runs as `nobody`.
+    const user = unprivileged();
+    if (isRoot) expect(user, 'setpriv is needed to drop root for this test').not.toBeNull();
+    const tmp = tempDir('unreadable');
+    try {
+      const contentDir = join(tmp.dir, 'content');
+      mkdirSync(join(contentDir, 'articles'), { recursive: true });
+      for (const [name, text] of Object.entries(MINIMAL_FILES)) writeFileSync(join(contentDir, name), text);
+      writeFileSync(join(contentDir, 'articles/fine.md'), article({ title: 'Readable' }));
+      writeFileSync(join(contentDir, 'articles/locked.md'), article({ title: 'Locked' }));
+      chmodSync(join(contentDir, 'articles/locked.md'), 0o000);
+      if (user) chownTree(tmp.dir, user.uid, user.gid);
+      const run = await runNode(
+        join('cli', 'check.js'),
+        ['--json'],
+        { CONTENT_DIR: contentDir },
+        {
+          prefix: user?.prefix ?? [],
+        },
+      );
+      const report = JSON.parse(run.stdout) as { articles: number; problems: ContentProblem[] };
+      expect(report.articles).toBe(1);
+      expect(
+        report.problems
+          .filter((p) => p.severity === 'error')
+          .map((p) => [p.file.replace(/^.*content\//, ''), p.line, p.message, p.hint]),
+      ).toEqual([
+        [
+          'articles/locked.md',
+          1,
+          'the file cannot be read (EACCES)',
+          'check its permissions; the last good version stays published',
+        ],
       ]);
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('when a file has a BOM and CRLF (or CR) line ends, then it is indexed and problems name the right lines', async () => {

@@ -1,4 +1,5 @@
-// SIGTERM drains: requests the server has begun receiving are answered in full, then the process exits 0.
+// SIGTERM drains: requests the server has begun receiving are answered in full, then the process exits 0;
+// requests that never finish hold it at most 10 s, after which it exits 1.
 import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,14 +17,32 @@ interface RawResponse {
   body: string;
 }
 
-/** Reads one HTTP/1.1 response with a Content-Length from a socket; resolves as soon as it is whole. */
-function readResponse(socket: Socket): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    let buf = Buffer.alloc(0);
-    const onData = (c: Buffer) => {
-      buf = Buffer.concat([buf, c]);
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Reads successive HTTP/1.1 responses (each with a Content-Length) from a socket, as each becomes whole. */
+function readResponses(socket: Socket, count: number): Promise<RawResponse>[] {
+  const waiting = Array.from({ length: count }, () => deferred<RawResponse>());
+  let buf = Buffer.alloc(0);
+  let done = 0;
+  const onData = (c: Buffer) => {
+    buf = Buffer.concat([buf, c]);
+    for (;;) {
       const split = buf.indexOf('\r\n\r\n');
-      if (split < 0) return;
+      if (split < 0 || done === count) return;
       const head = buf.subarray(0, split).toString('latin1').split('\r\n');
       const headers = new Map<string, string>();
       for (const line of head.slice(1)) {
@@ -32,28 +51,41 @@ function readResponse(socket: Socket): Promise<RawResponse> {
       }
       const length = Number(headers.get('content-length'));
       if (buf.length - split - 4 < length) return;
-      socket.off('data', onData);
-      resolve({
-        status: Number(head[0]?.split(' ')[1]),
-        headers,
-        body: buf.subarray(split + 4, split + 4 + length).toString('utf8'),
-      });
-    };
-    socket.on('data', onData);
-    socket.on('error', reject);
-    socket.on('close', () =>
-      reject(new Error(`connection closed before a whole response: ${buf.toString()}`)),
-    );
-  });
+      const body = buf.subarray(split + 4, split + 4 + length).toString('utf8');
+      buf = buf.subarray(split + 4 + length);
+      waiting[done++]?.resolve({ status: Number(head[0]?.split(' ')[1]), headers, body });
+    }
+  };
+  const fail = (error: Error) => {
+    for (const w of waiting.slice(done)) w.reject(error);
+  };
+  socket.on('data', onData);
+  socket.on('error', fail);
+  socket.on('close', () => fail(new Error(`connection closed before a whole response: ${buf.toString()}`)));
+  // A rejection nobody awaits yet (the second response while the first is awaited) is not an unhandled one.
+  for (const w of waiting) w.promise.catch(() => undefined);
+  return waiting.map((w) => w.promise);
 }
 
-/** A raw HTTP/1.1 exchange whose request we finish writing when we choose. */
-function openRequest(port: number, path: string): { socket: Socket; response: Promise<RawResponse> } {
+interface OpenRequest {
+  socket: Socket;
+  /** The answer to a whole request sent ahead on the same connection: once it is here, the server has read the rest. */
+  ahead: Promise<RawResponse>;
+  response: Promise<RawResponse>;
+}
+
+/**
+ * A raw HTTP/1.1 exchange whose request we finish writing when we choose. A whole /healthz request goes
+ * first in the same write, so its answer tells the test the server has begun reading the unfinished one
+ * (no sleep standing in for that).
+ */
+function openRequest(port: number, path: string): OpenRequest {
   const socket = connect(port, '127.0.0.1');
   socket.setNoDelay(true);
-  // Half a request: the request line and one header, no blank line yet.
-  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
-  return { socket, response: readResponse(socket) };
+  const [ahead, response] = readResponses(socket, 2) as [Promise<RawResponse>, Promise<RawResponse>];
+  // Half a request after the whole one: the request line and one header, no blank line yet.
+  socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
+  return { socket, ahead, response };
 }
 
 describe('SIGTERM', () => {
@@ -68,8 +100,8 @@ describe('SIGTERM', () => {
     const pending = Array.from({ length: 24 }, (_, i) =>
       openRequest(server.port, paths[i % paths.length] as string),
     );
-    // The server has read the first bytes of every request before the signal.
-    await new Promise((r) => setTimeout(r, 300));
+    // The server has read the first bytes of every unfinished request before the signal.
+    for (const ahead of await Promise.all(pending.map((p) => p.ahead))) expect(ahead.status).toBe(200);
 
     server.signal('SIGTERM');
     await server.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('shutting down'), 5_000);
@@ -112,5 +144,30 @@ describe('SIGTERM', () => {
     expect(Date.now() - t0).toBeLessThan(2_000);
     await waitFor('the log line', () => server.logs.some((l) => l.msg === 'stopped'));
     agent.destroy();
+  });
+
+  it('when a request never finishes after SIGTERM, then the process gives up after 10 s and exits 1', async () => {
+    const tmp = tempDir('sigterm-hang');
+    dirs.push(tmp);
+    const server = await startFolio({
+      env: { CONTENT_DIR: tmp.copySample(), DB_PATH: `${tmp.dir}/folio.db` },
+    });
+    await server.waitForLog((l) => l.msg === 'content indexed');
+    const hanging = openRequest(server.port, '/en/');
+    expect((await hanging.ahead).status).toBe(200);
+    // A client that keeps sending a header a byte a second: never idle (so keep-alive timers spare it), never done.
+    const trickle = setInterval(() => hanging.socket.write('a'), 1_000);
+    hanging.socket.write('X-Slow: ');
+    const signalled = Date.now();
+    server.signal('SIGTERM');
+    const exit = await server.exited;
+    clearInterval(trickle);
+    expect(exit).toEqual({ code: 1, signal: null });
+    const waited = Date.now() - signalled;
+    expect(waited).toBeGreaterThanOrEqual(10_000);
+    expect(waited).toBeLessThan(14_000);
+    expect(server.logs.map((l) => l.msg)).toContain('in-flight requests did not finish in 10 s; exiting');
+    expect(server.logs.some((l) => l.msg === 'stopped')).toBe(false);
+    hanging.socket.destroy();
   });
 });
