@@ -151,7 +151,11 @@ describe('npm run dev: live reload', () => {
     const path = join(site.contentDir, 'articles', 'second.md');
     const full = article({ title: 'Second post, rewritten', slug: 'second', date: '2024-01-11' }, 'Whole.\n');
     await save({}, () => writeFileSync(path, full.slice(0, 20)));
-    expect((await get('/en/second')).text).toContain('Second post');
+    // Reported on the page in a banner, while the last good version is still what readers get.
+    const half = await get('/en/second');
+    expect(half.text).toContain('class="dev-banner"');
+    expect(half.text).toContain('content/articles/second.md:');
+    expect(half.text).toContain('<h1>Second post</h1>');
     await save({}, () => writeFileSync(path, full));
     const page = await get('/en/second');
     expect(page.text).toContain('Second post, rewritten');

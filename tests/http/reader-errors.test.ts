@@ -91,10 +91,16 @@ describe('404 pages', () => {
 
   it('when a draft is asked for, then it is a 404 and it is listed nowhere', async () => {
     expectNotFoundPage(await site.http.get('/en/unfinished'), '/en/unfinished');
+    // Each listing loaded and shows what it should, so the draft's absence is not an error page's.
     const home = await site.http.get('/en/');
+    expect(home.status).toBe(200);
+    expect(cardPaths(home.text)).toContain('/en/live');
     expect(home.text).not.toContain('Unfinished thoughts');
-    const search = await site.http.get('/en/search?q=unfinished');
-    expect(cardPaths(search.text)).toEqual([]);
+    // The draft shares its body with "live": the same words find only the published one.
+    const search = await site.http.get('/en/search?q=reconcile');
+    expect(search.status).toBe(200);
+    expect(cardPaths(search.text)).toEqual(['/en/live']);
+    expect(cardPaths((await site.http.get('/en/search?q=unfinished')).text)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Archive pagination with 30 articles in one category, all by one author with one tag: 12 per page,
 // newest first, strict page numbers, prev/next links, and the same rules for tag and author archives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { article, createTestSite, type TestSite } from '../helpers/site.js';
+import { article, createTestSite, MINIMAL_FILES, type TestSite } from '../helpers/site.js';
 import { cardPaths, element, links } from './reader-html.js';
 
 const NOW = Date.parse('2024-06-01T12:00:00Z');
@@ -28,6 +28,17 @@ files['articles/draft.md'] = article({
   draft: true,
 });
 files['articles/later.md'] = article({ title: 'Later', slug: 'later', date: '2030-01-31', tags: ['Series'] });
+// A small archive: three guides by another author fit on one page.
+files['authors.yml'] =
+  `${MINIMAL_FILES['authors.yml'] ?? ''}- slug: bob\n  name: Bob Guide\n  bio: Writes guides.\n`;
+for (let i = 1; i <= 3; i++)
+  files[`articles/guide-${i}.md`] = article({
+    title: `Guide number ${i}`,
+    slug: `guide-${i}`,
+    category: 'guides',
+    author: 'bob',
+    date: `2023-12-0${i}`,
+  });
 
 let site: TestSite;
 beforeAll(async () => {
@@ -100,6 +111,7 @@ describe('an archive with a single page', () => {
   it('when everything fits on one page, then there is no pagination and /page/2 is a 404', async () => {
     const small = await site.http.get('/en/category/guides');
     expect(small.status).toBe(200);
+    expect(cardPaths(small.text)).toEqual(['/en/guide-3', '/en/guide-2', '/en/guide-1']);
     expect(element(small.text, 'nav', 'class="pagination"')).toBeNull();
     expect((await site.http.get('/en/category/guides/page/2')).status).toBe(404);
   });

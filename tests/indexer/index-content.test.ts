@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync } from 'node:fs';
+// Indexing content into the database: incremental runs, deletions, refused files, ids, related lists, drafts.
+import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/errors.js';
@@ -56,6 +57,11 @@ const snapshot = () => ({
   fts: site.db.prepare('SELECT rowid, title FROM articles_fts ORDER BY rowid').all(),
   generation: site.db.prepare("SELECT value FROM index_state WHERE key = 'generation'").pluck().get(),
 });
+/** What an editor's file looks like on disk: its bytes and modification time. */
+const fileState = (file: string) => {
+  const path = join(site.contentDir, file);
+  return { text: readFileSync(path, 'utf8'), mtimeMs: statSync(path).mtimeMs };
+};
 const health = async () =>
   (await site.http.get('/healthz')).body as { articles: number; contentErrors: number };
 
@@ -78,13 +84,24 @@ describe('incremental indexing', () => {
   });
 
   it('when a file is deleted, then its article is gone (410, since it was public) and leaves listings and search', async () => {
-    site.write({ 'articles/gamma.md': null });
+    // Delta stays in the same category and mentions gamma, so the listing and the search still show
+    // something: an absence on an error page would prove nothing.
+    site.write({
+      'articles/gamma.md': null,
+      'articles/delta.md': article({ title: 'Delta article', category: 'guides' }, 'Delta is not gamma.\n'),
+    });
     const report = await reindex();
-    expect(report).toMatchObject({ removed: 1, rendered: 0, articles: 2 });
+    expect(report).toMatchObject({ removed: 1, rendered: 1, articles: 3 });
     expect((await site.http.get('/en/gamma')).status).toBe(410);
-    expect((await site.http.get('/en/category/guides')).text).not.toContain('Gamma article');
-    expect((await site.http.get('/en/search?q=gamma')).text).not.toContain('Gamma article');
-    expect((await health()).articles).toBe(2);
+    const listing = await site.http.get('/en/category/guides');
+    expect(listing.status).toBe(200);
+    expect(listing.text).toContain('Delta article');
+    expect(listing.text).not.toContain('Gamma article');
+    const search = await site.http.get('/en/search?q=gamma');
+    expect(search.status).toBe(200);
+    expect(search.text).toContain('Delta article');
+    expect(search.text).not.toContain('Gamma article');
+    expect((await health()).articles).toBe(3);
   });
 
   it('when a draft that was never public is deleted, then its path is a plain 404', async () => {
@@ -192,9 +209,15 @@ describe('a file refused because of another file', () => {
       'articles/zz-alpha-copy.md:6: the slug "alpha" is already used by articles/alpha.md (give this article another slug: key)',
     ]);
     expect((await reindex()).rendered).toBe(0);
+    const untouched = fileState('articles/zz-alpha-copy.md');
     site.write({ 'articles/alpha.md': null });
-    expect(errors(await reindex())).toEqual([]);
+    const report = await reindex();
+    expect(errors(report)).toEqual([]);
+    // Nobody edited the refused file: it is published as it was.
+    expect(report).toMatchObject({ removed: 1, articles: 3 });
+    expect(fileState('articles/zz-alpha-copy.md')).toEqual(untouched);
     expect((await site.http.get('/en/alpha')).text).toContain('<h1>Second alpha</h1>');
+    expect((await site.http.get('/en/category/news')).text).toContain('Second alpha');
   });
 
   it('when its missing category is added to categories.yml, then it is published without being touched', async () => {
@@ -202,11 +225,18 @@ describe('a file refused because of another file', () => {
     expect(errors(await reindex())).toEqual([
       'articles/sport.md:4: category "sport" is not in categories.yml (add it to categories.yml)',
     ]);
+    const untouched = fileState('articles/sport.md');
     site.write({
       'categories.yml': `${MINIMAL_FILES['categories.yml'] ?? ''}- slug: sport\n  name: Sport\n`,
     });
-    expect(errors(await reindex())).toEqual([]);
-    expect((await site.http.get('/en/sport')).status).toBe(200);
+    const report = await reindex();
+    expect(errors(report)).toEqual([]);
+    expect(report.articles).toBe(4);
+    expect(fileState('articles/sport.md')).toEqual(untouched);
+    const page = await site.http.get('/en/sport');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>Sport news</h1>');
+    expect((await site.http.get('/en/category/sport')).text).toContain('Sport news');
   });
 });
 
@@ -307,14 +337,31 @@ describe('drafts and scheduled articles', () => {
   });
 
   it('when an article is a draft, then it is in no page, feed or search, and listed as a note', async () => {
-    site.write({ 'articles/hidden.md': article({ title: 'Hidden draft', draft: true }, 'Zebra words.\n') });
+    // A public twin with the same words shows each listing worked: the draft's absence is not an error page's.
+    site.write({
+      'articles/hidden.md': article({ title: 'Hidden draft', draft: true }, 'Zebra words.\n'),
+      'articles/shown.md': article({ title: 'Shown twin' }, 'Zebra words.\n'),
+    });
     const report = await reindex();
     expect(report.problems.map(formatProblem)).toEqual([
       'articles/hidden.md:6: note: draft: "Hidden draft" is not published',
     ]);
     expect((await site.http.get('/en/hidden')).status).toBe(404);
-    expect((await site.http.get('/en/')).text).not.toContain('Hidden draft');
-    expect((await site.http.get('/en/search?q=zebra')).text).not.toContain('Hidden draft');
+    for (const path of [
+      '/en/',
+      '/en/category/news',
+      '/en/search?q=zebra',
+      '/feed.xml',
+      '/en/feed.json',
+      '/sitemap.xml',
+    ]) {
+      const res = await site.http.get(path);
+      expect(res.status, path).toBe(200);
+      const body = res.text || String(res.body);
+      expect(body, path).toContain('/en/shown');
+      expect(body, path).not.toContain('Hidden draft');
+      expect(body, path).not.toContain('/en/hidden');
+    }
   });
 });
 
