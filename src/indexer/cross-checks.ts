@@ -1,6 +1,5 @@
 // Rules that span files: categories, authors, courses, unique slugs, aliases, related lists and internal links.
-import type { ArticleEntry } from '../content/load-entry.js';
-import { storedFromEntry, type StoredArticle } from '../db/index-store.js';
+import type { StoredArticle } from '../db/index-store.js';
 import type { ContentProblem } from '../errors.js';
 import { closest } from '../content/zod-problems.js';
 import { followMoves } from './slug-moves.js';
@@ -43,8 +42,8 @@ interface Version {
   fresh: boolean;
 }
 
-function fromEntry(e: ArticleEntry, storedId: number | null): Version {
-  return { ...fromStored(storedFromEntry(storedId ?? 0, e)), id: storedId, fresh: true };
+function fromFresh(a: StoredArticle, storedId: number | null): Version {
+  return { ...fromStored(a), id: storedId, fresh: true };
 }
 
 function fromStored(s: StoredArticle): Version {
@@ -74,7 +73,7 @@ const RESERVED =
   /^\/(wp-json|healthz|feed\.xml|sitemap[\w.-]*\.xml|robots\.txt|assets|img|css|favicon\.[a-z]+)(\/|$)/;
 
 export function checkArticles(
-  finals: readonly { path: string; entry: ArticleEntry | null; stored: StoredArticle | null }[],
+  finals: readonly { path: string; fresh: StoredArticle | null; stored: StoredArticle | null }[],
   input: CheckInput,
 ): {
   problems: ContentProblem[];
@@ -118,8 +117,8 @@ export function checkArticles(
   // Phase 1: rules that make a new version unusable; it falls back to the last good one.
   const versions: Version[] = [];
   for (const f of finals) {
-    if (f.entry) {
-      const v = fromEntry(f.entry, f.stored?.id ?? null);
+    if (f.fresh) {
+      const v = fromFresh(f.fresh, f.stored?.id ?? null);
       let ok = true;
       if (!input.categories.has(v.category)) {
         const guess = closest(v.category, [...input.categories]);

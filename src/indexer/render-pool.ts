@@ -170,30 +170,50 @@ export class RenderPool {
     });
   }
 
+  /** Renders every task; results in task order. */
   async run(tasks: readonly RenderTask[]): Promise<RenderOutcome[]> {
-    if (this.closed) throw new Error('render pool is closed');
-    if (!this.script) {
-      // No compiled worker (running from sources): render in this thread, without a time budget.
-      const { renderTask } = await import('./render-task.js');
-      return tasks.map(renderTask);
-    }
-    this.stopIdleTimer();
     const results: RenderOutcome[] = new Array<RenderOutcome>(tasks.length);
+    await this.stream(
+      tasks.length,
+      (i) => tasks[i] as RenderTask,
+      (outcome, i) => {
+        results[i] = outcome;
+      },
+    );
+    return results;
+  }
+
+  /**
+   * Renders `count` tasks on every lane and hands each outcome to `onOutcome` as soon as it arrives (in
+   * completion order). Tasks are made when a lane is free (`taskAt` may read the file then), so memory
+   * holds the tasks and outcomes in flight, not the run. `taskAt` may answer an outcome (a file that
+   * cannot be read) instead of a task.
+   */
+  async stream(
+    count: number,
+    taskAt: (index: number) => RenderTask | RenderOutcome,
+    onOutcome: (outcome: RenderOutcome, index: number) => void,
+  ): Promise<void> {
+    if (this.closed) throw new Error('render pool is closed');
+    const local = this.script ? null : (await import('./render-task.js')).renderTask;
+    this.stopIdleTimer();
     let next = 0;
-    const lanes = Math.min(this.size, tasks.length);
+    const lanes = Math.min(this.size, count);
     while (this.slots.length < lanes) this.slots.push({ worker: null, ready: null, busy: false });
     await Promise.all(
       this.slots.slice(0, lanes).map(async (slot) => {
         slot.busy = true;
-        while (next < tasks.length) {
+        while (next < count) {
           const i = next++;
-          results[i] = await this.runOne(slot, tasks[i] as RenderTask);
+          const task = taskAt(i);
+          if ('ok' in task) onOutcome(task, i);
+          // No compiled worker (running from sources): render in this thread, without a time budget.
+          else onOutcome(local ? local(task) : await this.runOne(slot, task), i);
         }
         slot.busy = false;
       }),
     );
-    this.scheduleIdleStop();
-    return results;
+    if (this.script) this.scheduleIdleStop();
   }
 
   /** Starts the workers ahead of time so the first re-index does not pay for their start-up. */

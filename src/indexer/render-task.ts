@@ -7,6 +7,7 @@ import {
   type LoadContext,
 } from '../content/load-entry.js';
 import type { ContentProblem } from '../errors.js';
+import { storedFromEntry, type StoredArticle } from '../db/index-store.js';
 
 export interface RenderTask {
   id: number;
@@ -16,18 +17,41 @@ export interface RenderTask {
   ctx: LoadContext;
 }
 
+/**
+ * A rendered article crosses the worker boundary in two parts: the compact facts the cross-file checks
+ * keep in memory, and the whole entry as one JSON string (cheap to copy), written to the staging table as
+ * it arrives and read back only when the run is applied.
+ */
 export type RenderOutcome =
-  | { id: number; ok: true; entry: ArticleEntry | CourseEntry }
+  | { id: number; ok: true; kind: 'article'; facts: StoredArticle; payload: string }
+  | { id: number; ok: true; kind: 'course'; entry: CourseEntry }
   | { id: number; ok: false; problems: ContentProblem[] };
 
 export function renderTask(task: RenderTask): RenderOutcome {
+  const outcome = loadTask(task);
+  if (!outcome.ok) return outcome;
+  const entry = outcome.entry;
+  return entry.kind === 'article'
+    ? {
+        id: task.id,
+        ok: true,
+        kind: 'article',
+        facts: storedFromEntry(0, entry),
+        payload: JSON.stringify(entry),
+      }
+    : { id: task.id, ok: true, kind: 'course', entry };
+}
+
+function loadTask(
+  task: RenderTask,
+): { ok: true; entry: ArticleEntry | CourseEntry } | { id: number; ok: false; problems: ContentProblem[] } {
   try {
     const result =
       task.kind === 'article'
         ? loadArticle(task.path, task.text, task.ctx)
         : loadCourse(task.path, task.text, task.ctx);
     return result.ok
-      ? { id: task.id, ok: true, entry: result.entry }
+      ? { ok: true, entry: result.entry }
       : { id: task.id, ok: false, problems: result.problems };
   } catch (error) {
     const overflow = error instanceof RangeError;

@@ -194,3 +194,25 @@ export function scanContent(contentDir: string): ScannedFile[] {
   walk(root, 0);
   return out;
 }
+
+/**
+ * Digests for every listed file: from the stat cache when size and time are unchanged, otherwise by
+ * reading it. Article and course texts are not kept (the render step reads them again when it needs
+ * them); the site-wide YAML files keep theirs.
+ */
+export function digestFiles(
+  files: ScannedFile[],
+  statCache: ReadonlyMap<string, { size: number; mtimeMs: number; hash: string }>,
+  maxBytes: number,
+): void {
+  for (const f of files) {
+    const cacheable = f.kind === 'article' || f.kind === 'course';
+    const cached = statCache.get(f.path);
+    if (cacheable && cached && cached.size === f.size && cached.mtimeMs === f.mtimeMs) {
+      f.hash = cached.hash;
+      continue;
+    }
+    readScanned(f, maxBytes);
+    if (cacheable) delete f.text;
+  }
+}
