@@ -105,6 +105,10 @@ describe('references to other files', () => {
       'articles/bad-cta.md:10: ::cta course "data-ai/data-engneer" is not a known course (did you mean "data-ai/data-engineer"?)',
       'articles/bad-cta.md:6: cta "data-enginer" is not a known course (did you mean "data-engineer"?)',
     ]);
+    // The README: an unknown CTA course does not hold the article back.
+    const page = await site.http.get('/en/bad-cta');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>An article</h1>');
   });
 
   it('when related names an unknown slug, then the error is on the related line', async () => {
@@ -112,6 +116,10 @@ describe('references to other files', () => {
     expect(lines(await reindex())).toEqual([
       'articles/bad-related.md:6: related article "sql-joins-explaned" does not exist in language en (did you mean "sql-joins-explained"?)',
     ]);
+    // The README: an unknown related slug does not hold the article back.
+    const page = await site.http.get('/en/bad-related');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>An article</h1>');
   });
 
   it('when an internal link is broken, then the error names the file line and the closest slug', async () => {

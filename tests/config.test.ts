@@ -1,0 +1,98 @@
+// loadConfig: typed values from the environment, defaults as the README lists them, and a bad value stops
+// start-up with a message naming the variable.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { StartupError } from '../src/errors.js';
+import { projectRoot } from '../src/paths.js';
+
+const CWD = '/srv/folio';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then the defaults are the README table', () => {
+    expect(loadConfig({}, CWD)).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      siteUrl: null,
+      contentDir: '/srv/folio/content',
+      dbPath: '/srv/folio/data/folio.db',
+      logLevel: 'info',
+      env: 'development',
+      maxFileBytes: 1_000_000,
+      renderTimeoutMs: 5_000,
+      indexWorkers: 0,
+      feedContent: 'full',
+      csrfSecret: '',
+      rateLimitPerMinute: 5,
+      pageSharedMaxAge: 300,
+    });
+  });
+
+  it('when values are set, then they are parsed and the result is frozen', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        SITE_URL: 'https://blog.example.com/',
+        CONTENT_DIR: 'site',
+        DB_PATH: '/var/lib/folio.db',
+        LOG_LEVEL: 'WARN',
+        NODE_ENV: 'production',
+        FEED_CONTENT: 'excerpt',
+        ENQUIRY_RATE_LIMIT: '20',
+        PAGE_S_MAXAGE: '0',
+      },
+      CWD,
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      siteUrl: 'https://blog.example.com',
+      contentDir: '/srv/folio/site',
+      dbPath: '/var/lib/folio.db',
+      logLevel: 'warn',
+      env: 'production',
+      feedContent: 'excerpt',
+      rateLimitPerMinute: 20,
+      pageSharedMaxAge: 0,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }, CWD).logLevel).toBe('silent');
+    expect(loadConfig({ DB_PATH: ':memory:' }, CWD).dbPath).toBe(':memory:');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['MAX_FILE_BYTES', '10'],
+    ['RENDER_TIMEOUT_MS', 'soon'],
+    ['INDEX_WORKERS', '-1'],
+    ['ENQUIRY_RATE_LIMIT', '0'],
+    ['PAGE_S_MAXAGE', '1e99'],
+    ['LOG_LEVEL', 'loud'],
+    ['FEED_CONTENT', 'summary'],
+    ['SITE_URL', 'blog.example.com'],
+    ['SITE_URL', 'ftp://blog.example.com'],
+  ])('when %s=%s, then loading stops with a message naming the variable and its value', (name, value) => {
+    const load = () => loadConfig({ [name]: value }, CWD);
+    expect(load).toThrow(StartupError);
+    expect(load).toThrow(
+      new RegExp(`^${name}=${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid: `),
+    );
+  });
+});
+
+describe('starting the server with a bad value', () => {
+  it('when PORT is not a number, then the process exits 1 at once and says which variable is wrong', () => {
+    const run = spawnSync(process.execPath, [join(projectRoot, 'dist/server.js')], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PORT: 'eighty', DB_PATH: ':memory:' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'Folio could not start: PORT=eighty is not valid: use a whole number from 0 to 65535',
+    );
+  });
+});

@@ -1,0 +1,109 @@
+// Related-article scoring: shared tags, category and key terms rank candidates; lists are bounded and
+// consistent with the pair scores the incremental re-index relies on.
+import { describe, expect, it } from 'vitest';
+import {
+  buildRelatedIndex,
+  computeRelated,
+  RELATED_KEEP,
+  type RelatedInput,
+} from '../../src/indexer/related.js';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+function item(id: number, over: Partial<RelatedInput> = {}): RelatedInput {
+  return { id, lang: 'en', category: 'news', tags: [], terms: [], publishedAt: T0 + id * DAY, ...over };
+}
+const ids = (list: { id: number }[] | undefined) => (list ?? []).map((s) => s.id);
+
+describe('computeRelated', () => {
+  it('when candidates share a tag, a category or key terms, then more in common ranks higher; never itself or another language', () => {
+    const items = [
+      item(1, {
+        tags: ['sql'],
+        terms: [
+          ['joins', 3],
+          ['index', 2],
+        ],
+      }),
+      item(2, { tags: ['sql'], category: 'guides' }), // a tag
+      item(3, { tags: ['sql'] }), // a tag and the category
+      item(4, {
+        terms: [
+          ['joins', 3],
+          ['index', 2],
+        ],
+        category: 'guides',
+      }), // the same key terms
+      item(5, { tags: ['sql'], lang: 'fr' }), // a tag, another language
+      item(6, { category: 'news' }), // the category alone: nothing to find it by
+      item(7, { terms: [['joins', 1]], category: 'guides' }),
+      item(8, { terms: [['index', 1]], category: 'guides' }),
+      item(9, { terms: [['other', 1]] }),
+      item(10, { terms: [['other', 1]] }),
+    ];
+    // A tag (2) and the category (3) outweigh identical key terms (at most 4); a tag alone comes next.
+    expect(ids(computeRelated(items).get(1))).toEqual([3, 4, 2, 7, 8]);
+  });
+
+  it('when more than 12 candidates qualify, then the best 12 are kept, best first, ties to the lower id', () => {
+    const items = [
+      item(1, { tags: ['t'] }),
+      ...Array.from({ length: 20 }, (_, i) => item(100 + i, { tags: ['t'], publishedAt: T0 })),
+    ];
+    items[0] = item(1, { tags: ['t'], publishedAt: T0 });
+    const list = computeRelated(items).get(1) ?? [];
+    expect(list).toHaveLength(RELATED_KEEP);
+    expect(ids(list)).toEqual(Array.from({ length: RELATED_KEEP }, (_, i) => 100 + i));
+    expect(new Set(list.map((s) => s.score)).size).toBe(1);
+  });
+
+  it('when only some ids are asked for, then only their lists are computed', () => {
+    const items = [item(1, { tags: ['t'] }), item(2, { tags: ['t'] }), item(3, { tags: ['t'] })];
+    expect([...computeRelated(items, new Set([2])).keys()]).toEqual([2]);
+  });
+});
+
+/** mulberry32, seeded: random articles that replay exactly. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('buildRelatedIndex', () => {
+  const rand = random(7);
+  const words = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'sigma', 'kappa', 'theta', 'zeta', 'eta'];
+  const items = Array.from({ length: 40 }, (_, i) =>
+    item(i + 1, {
+      lang: rand() < 0.2 ? 'fr' : 'en',
+      category: rand() < 0.5 ? 'news' : 'guides',
+      tags: ['a', 'b', 'c', 'd'].filter(() => rand() < 0.3),
+      terms: words.filter(() => rand() < 0.4).map((w) => [w, 1 + Math.floor(rand() * 4)] as const),
+      publishedAt: T0 + Math.floor(rand() * 900) * DAY,
+    }),
+  );
+  const index = buildRelatedIndex(items);
+
+  it('when a list is computed, then each score equals the pair score and each entry is a neighbour', () => {
+    for (let i = 0; i < items.length; i++) {
+      const neighbours = index.neighbours(i);
+      for (const s of index.score(i)) {
+        const j = items.findIndex((x) => x.id === s.id);
+        expect(index.pair(i, j)).toBeCloseTo(s.score, 9);
+        expect(neighbours.has(j)).toBe(true);
+      }
+    }
+  });
+
+  it('when two articles are in different languages or are the same, then their pair score rules them out', () => {
+    const fr = items.findIndex((x) => x.lang === 'fr');
+    const en = items.findIndex((x) => x.lang === 'en');
+    expect(index.pair(fr, en)).toBe(-Infinity);
+    expect(index.pair(en, en)).toBe(-Infinity);
+  });
+});
