@@ -15,8 +15,15 @@ export function makeExcerpt(html: string, bodyText: string): string {
   return truncateText(first, EXCERPT_MAX);
 }
 
+// Most text is ASCII, where the Unicode-class patterns below mean exactly these cheaper ones.
+const ASCII = /^[\x00-\x7f]*$/;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const ASCII_WORD = /[A-Za-z0-9][A-Za-z0-9'-]*/g;
+const TERM = /[\p{L}][\p{L}\p{N}]{2,29}(?![\p{L}\p{N}])/gu;
+const ASCII_TERM = /[a-z][a-z0-9]{2,29}(?![a-z0-9])/g;
+
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  const m = text.match(ASCII.test(text) ? ASCII_WORD : WORD);
   return m ? m.length : 0;
 }
 
@@ -34,10 +41,8 @@ const STOP = new Set(
 /** The most frequent meaningful terms of a text, with counts (input for related-article scoring). */
 export function keyTerms(text: string, limit = 24): [string, number][] {
   const counts = new Map<string, number>();
-  const re = /[\p{L}][\p{L}\p{N}]{2,29}(?![\p{L}\p{N}])/gu;
   const lower = text.toLowerCase();
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    const word = m[0];
+  for (const word of lower.match(ASCII.test(lower) ? ASCII_TERM : TERM) ?? []) {
     if (STOP.has(word)) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }

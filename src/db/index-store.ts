@@ -9,6 +9,8 @@ export interface ArticleFacts {
   links: LinkFact[];
   ctas: CtaFact[];
   images: string[];
+  /** Image sources written without alt text; absent in older rows. */
+  imagesWithoutAlt?: string[];
   lines: Record<string, number>;
   /** Tag names as written in the file (the tags table keeps one name per slug); absent in older rows. */
   tags?: string[];
@@ -74,7 +76,14 @@ export function storedFromEntry(id: number, e: ArticleEntry): StoredArticle {
     translationKey: e.translationKey,
     tags: e.tags,
     terms: e.terms,
-    facts: { links: e.links, ctas: e.ctas, images: e.images, lines: e.lines, tags: e.tags },
+    facts: {
+      links: e.links,
+      ctas: e.ctas,
+      images: e.images,
+      imagesWithoutAlt: e.imagesWithoutAlt,
+      lines: e.lines,
+      tags: e.tags,
+    },
   };
 }
 
@@ -116,8 +125,9 @@ export function createIndexStore(db: Db) {
     insertFts: db.prepare<{ id: number; title: string; excerpt: string; body: string; tags: string }>(
       'INSERT INTO articles_fts (rowid, title, excerpt, body, tags) VALUES (@id, @title, @excerpt, @body, @tags)',
     ),
-    upsertTag: db.prepare<{ slug: string; name: string }, { id: number }>(
-      'INSERT INTO tags (slug, name) VALUES (@slug, @name) ON CONFLICT (slug) DO UPDATE SET name = tags.name RETURNING id',
+    tagId: db.prepare<{ slug: string }, { id: number }>('SELECT id FROM tags WHERE slug = @slug'),
+    insertTag: db.prepare<{ slug: string; name: string }, { id: number }>(
+      'INSERT INTO tags (slug, name) VALUES (@slug, @name) RETURNING id',
     ),
     clearArticleTags: db.prepare<{ id: number }>('DELETE FROM article_tags WHERE article_id = @id'),
     insertArticleTag: db.prepare<{ article_id: number; tag_id: number; position: number }>(
@@ -197,6 +207,17 @@ export function createIndexStore(db: Db) {
     ),
   };
 
+  // Tag ids by slug, remembered for the run: most tags are shared by many articles. The first name a slug
+  // was stored with is kept (a later spelling of the same tag does not rename it).
+  const tagIds = new Map<string, number>();
+  const tagIdFor = (t: { slug: string; name: string }): number | undefined => {
+    let id = tagIds.get(t.slug);
+    if (id === undefined) {
+      id = s.tagId.get({ slug: t.slug })?.id ?? s.insertTag.get(t)?.id;
+      if (id !== undefined) tagIds.set(t.slug, id);
+    }
+    return id;
+  };
   return {
     loadArticles(): StoredArticle[] {
       return s.stored.all().map((r) => ({
@@ -260,6 +281,7 @@ export function createIndexStore(db: Db) {
           links: e.links,
           ctas: e.ctas,
           images: e.images,
+          imagesWithoutAlt: e.imagesWithoutAlt,
           lines: e.lines,
           tags: e.tags,
         } satisfies ArticleFacts),
@@ -278,8 +300,8 @@ export function createIndexStore(db: Db) {
       });
       s.clearArticleTags.run({ id });
       tagSlugs.forEach((t, position) => {
-        const tag = s.upsertTag.get(t);
-        if (tag) s.insertArticleTag.run({ article_id: id, tag_id: tag.id, position });
+        const tag = tagIdFor(t);
+        if (tag !== undefined) s.insertArticleTag.run({ article_id: id, tag_id: tag, position });
       });
       s.clearLinks.run({ id });
       for (const link of e.links)

@@ -47,7 +47,7 @@ export async function renderFiles(
       problemsAt[i] = o.problems;
       out.failed[f.path] = { hash: f.hash ?? '', problems: o.problems };
     } else if (o.kind === 'article') {
-      out.fresh.set(f.path, o.facts);
+      out.fresh.set(f.path, JSON.parse(o.facts) as StoredArticle);
       options.staging.put(f.path, o.payload);
     } else coursesAt[i] = o.entry;
   });

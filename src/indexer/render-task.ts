@@ -7,7 +7,7 @@ import {
   type LoadContext,
 } from '../content/load-entry.js';
 import type { ContentProblem } from '../errors.js';
-import { storedFromEntry, type StoredArticle } from '../db/index-store.js';
+import { storedFromEntry } from '../db/index-store.js';
 
 export interface RenderTask {
   id: number;
@@ -18,12 +18,12 @@ export interface RenderTask {
 }
 
 /**
- * A rendered article crosses the worker boundary in two parts: the compact facts the cross-file checks
- * keep in memory, and the whole entry as one JSON string (cheap to copy), written to the staging table as
- * it arrives and read back only when the run is applied.
+ * A rendered article crosses the worker boundary as two JSON strings (copying a string is far cheaper than
+ * cloning an object graph): the compact facts the cross-file checks keep in memory, and the whole entry,
+ * written to the staging table as it arrives and read back only when the run is applied.
  */
 export type RenderOutcome =
-  | { id: number; ok: true; kind: 'article'; facts: StoredArticle; payload: string }
+  | { id: number; ok: true; kind: 'article'; facts: string; payload: string }
   | { id: number; ok: true; kind: 'course'; entry: CourseEntry }
   | { id: number; ok: false; problems: ContentProblem[] };
 
@@ -36,7 +36,7 @@ export function renderTask(task: RenderTask): RenderOutcome {
         id: task.id,
         ok: true,
         kind: 'article',
-        facts: storedFromEntry(0, entry),
+        facts: JSON.stringify(storedFromEntry(0, entry)),
         payload: JSON.stringify(entry),
       }
     : { id: task.id, ok: true, kind: 'course', entry };
