@@ -4,8 +4,9 @@ import { parseIsoDate } from '../lib/dates.js';
 import { slugify } from '../lib/slug.js';
 import { formatZod, PARSE_OPTIONS } from './zod-problems.js';
 import { splitFrontMatter } from './front-matter.js';
-import { renderMarkdown, type CtaFact, type LinkFact, type TocEntry } from './markdown.js';
-import { htmlToText, sanitize } from './sanitize.js';
+import type { CtaFact, LinkFact, TocEntry } from './markdown.js';
+import { renderBody } from './render-body.js';
+import { htmlToText } from './sanitize.js';
 import { articleSchema, courseSchema, type CourseFrontMatter } from './schema.js';
 import { countWords, keyTerms, makeExcerpt, readingMinutes } from './derive.js';
 import type { ContentProblem } from '../errors.js';
@@ -45,6 +46,8 @@ export interface ArticleEntry {
   links: LinkFact[];
   ctas: CtaFact[];
   images: string[];
+  /** Image sources written without alt text (served with alt=""), for a warning. */
+  imagesWithoutAlt: string[];
   terms: [string, number][];
   /** File lines of front matter keys, for cross-file problems found later. */
   lines: Record<string, number>;
@@ -100,8 +103,8 @@ export function loadArticle(sourcePath: string, text: string, ctx: LoadContext):
   if (!ctx.languages.includes(lang)) {
     return fail(sourcePath, lines.lang ?? 1, 'unknown-language', `lang "${lang}" is not one of the site's languages (${ctx.languages.join(', ')})`, 'add it to languages in site.yml or fix the code');
   }
-  const rendered = renderMarkdown(body, { siteHosts: ctx.siteHosts, languages: ctx.languages, bodyLine });
-  const html = sanitize(rendered.html);
+  const rendered = renderBody(body, { siteHosts: ctx.siteHosts, languages: ctx.languages, bodyLine });
+  const html = rendered.html;
   const plain = htmlToText(html);
   const words = countWords(plain);
   const publishedAt = parseIsoDate(fm.date) ?? 0;
@@ -138,6 +141,7 @@ export function loadArticle(sourcePath: string, text: string, ctx: LoadContext):
       links: rendered.links,
       ctas: rendered.ctas,
       images: rendered.images,
+      imagesWithoutAlt: rendered.imagesWithoutAlt,
       terms: keyTerms(`${fm.title} ${fm.title} ${tags.join(' ')} ${plain}`),
       lines,
     },
@@ -158,8 +162,8 @@ export function loadCourse(sourcePath: string, text: string, ctx: LoadContext): 
   const { data, lineOf, body, bodyLine } = split.value;
   const parsed = courseSchema.safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) return { ok: false, problems: formatZod(sourcePath, parsed.error.issues, lineOf, COURSE_KEYS) };
-  const rendered = renderMarkdown(body, { siteHosts: ctx.siteHosts, languages: ctx.languages, bodyLine });
-  const html = sanitize(rendered.html);
+  const rendered = renderBody(body, { siteHosts: ctx.siteHosts, languages: ctx.languages, bodyLine });
+  const html = rendered.html;
   return {
     ok: true,
     entry: { kind: 'course', sourcePath, hash: digest(text), area, slug, data: parsed.data, html, text: htmlToText(html), links: rendered.links, lines: keyLines(data as object, lineOf) },

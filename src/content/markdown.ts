@@ -55,7 +55,8 @@ export interface CtaFact {
 
 export interface RenderFacts {
   html: string;
-  toc: TocEntry[];
+  /** Every Markdown heading, at the level written (the body's outline and TOC are settled after sanitising). */
+  headings: TocEntry[];
   links: LinkFact[];
   ctas: CtaFact[];
   images: string[];
@@ -121,7 +122,7 @@ function plainInline(text: string): string {
 /** What the one shared Marked instance's renderer needs from the render in progress (rendering is synchronous). */
 interface RenderState {
   slugger: GithubSlugger;
-  toc: TocEntry[];
+  headings: TocEntry[];
   classify: (href: string) => string | null;
 }
 let active: RenderState | null = null;
@@ -161,7 +162,7 @@ const marked = new Marked({
       const text = plainInline(inner).trim();
       const state = current();
       const id = state.slugger.slug(text || 'section');
-      if (depth === 2 || depth === 3) state.toc.push({ depth, id, text });
+      state.headings.push({ depth, id, text });
       return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
     },
     code({ text, lang }) {
@@ -182,7 +183,9 @@ const marked = new Marked({
     },
     image({ href, title, text }) {
       const t = title ? ` title="${escapeHtml(title)}"` : '';
-      return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${t} loading="lazy" decoding="async">`;
+      // `![](src)` has no description: left without alt so it is reported (and served with alt="").
+      const alt = text ? ` alt="${escapeHtml(text)}"` : '';
+      return `<img src="${escapeHtml(href)}"${alt}${t} loading="lazy" decoding="async">`;
     },
     checkbox({ checked }) {
       return `<span class="task" aria-hidden="true">${checked ? '☑' : '☐'}</span> `;
@@ -193,7 +196,7 @@ const marked = new Marked({
 export function renderMarkdown(body: string, options: RenderOptions): RenderFacts {
   const slugger = new GithubSlugger();
   for (const id of PAGE_IDS) slugger.slug(id);
-  const toc: TocEntry[] = [];
+  const headings: TocEntry[] = [];
   const links: LinkFact[] = [];
   const ctas: CtaFact[] = [];
   const images: string[] = [];
@@ -249,7 +252,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
 
 
 
-  active = { slugger, toc, classify };
+  active = { slugger, headings, classify };
   try {
     // Lex first so block tokens can carry their file line into the fact collector.
     const tokens = marked.lexer(body);
@@ -259,7 +262,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
       void marked.walkTokens([token], collect);
       currentLine += newlines(token.raw);
     }
-    return { html: marked.parser(tokens), toc, links, ctas, images };
+    return { html: marked.parser(tokens), headings, links, ctas, images };
   } finally {
     active = null;
   }

@@ -45,8 +45,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'xmp', 'iframe-fallback'],
   enforceHtmlBoundary: false,
   parseStyleAttributes: false,
-  // An iframe whose src was refused (other host, javascript:, srcdoc only) would still frame about:blank.
-  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
+  // An iframe whose src was refused (other host, javascript:, srcdoc only) would still frame about:blank;
+  // an image whose src was refused (data:, javascript:, a lazy-load placeholder) is an empty box without alt.
+  exclusiveFilter: (frame) => (frame.tag === 'iframe' || frame.tag === 'img') && !frame.attribs.src?.trim(),
   transformTags: {
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
@@ -66,12 +67,14 @@ export function sanitize(html: string): string {
 }
 
 /**
- * Plain text of sanitised HTML, for search, excerpts and reading time. The input has been through
- * sanitize() (no script or style elements; `<` and `>` escaped inside attribute values), so removing tags
- * is a text operation.
+ * Plain text of a stored body, for search, excerpts and reading time. The input has been sanitised and
+ * serialised (no script or style elements; `<` escaped in text; attribute values double-quoted, where a
+ * serialiser may leave `>`), so removing tags is a text operation.
  */
 export function htmlToText(html: string): string {
-  const text = html.replace(/<\/(p|h[1-6]|li|pre|blockquote|tr|td|th|div|aside|figcaption)>|<br ?\/?>/g, ' ').replace(/<[^>]*>/g, '');
+  const text = html
+    .replace(/<\/(p|h[1-6]|li|pre|blockquote|tr|td|th|div|aside|figcaption)>|<br ?\/?>/g, ' ')
+    .replace(/<(?:[^>"]|"[^"]*")*>/g, '');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 

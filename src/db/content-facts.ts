@@ -41,6 +41,7 @@ export function createContentFacts(db: Db) {
             links: facts.links ?? [],
             ctas: facts.ctas ?? [],
             images: facts.images ?? [],
+            imagesWithoutAlt: facts.imagesWithoutAlt ?? [],
             lines: facts.lines ?? {},
           },
         };

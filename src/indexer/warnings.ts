@@ -148,6 +148,14 @@ export function contentWarnings(input: WarningInput): ContentProblem[] {
           `add public${path} or fix the path`,
         );
     }
+    for (const src of new Set(a.facts.imagesWithoutAlt))
+      warn(
+        a,
+        lineOf(a.path, src),
+        'image-without-alt',
+        `image ${src} has no alt text, so it is served as decoration (alt="") and screen readers skip it`,
+        `describe what it shows: ![description](${src}), or write <img src="${src}" alt=""> if it is only decoration`,
+      );
     for (const alias of a.aliases) {
       const canonical = canonicalForm(alias, input.languages);
       if (canonical === alias) continue;

@@ -18,7 +18,7 @@ function load(body: string): ArticleEntry {
 }
 
 describe('headings and the table of contents', () => {
-  const body = '## Getting started\n\nText.\n\n### Getting started\n\n## Getting started\n\n#### Deep *detail*\n\n## Why `SQL`?\n';
+  const body = '## Getting started\n\nText.\n\n### Getting started\n\n#### Deep *detail*\n\n## Getting started\n\n## Why `SQL`?\n';
 
   it('when headings repeat, then each gets a unique id with -1, -2 suffixes', () => {
     const { html } = load(body);
@@ -161,10 +161,10 @@ describe('links and images', () => {
 
   it('when an image is used, then it loads lazily and decodes asynchronously, keeping alt and title', () => {
     expect(load(body).html).toContain(
-      '<img src="/img/chart.svg" alt="A chart" title="Chart" loading="lazy" decoding="async" />',
+      '<img src="/img/chart.svg" alt="A chart" title="Chart" loading="lazy" decoding="async">',
     );
     expect(load('<img src="/img/a.png" alt="raw" loading="eager">\n').html).toContain(
-      '<img src="/img/a.png" alt="raw" loading="lazy" decoding="async" />',
+      '<img src="/img/a.png" alt="raw" loading="lazy" decoding="async">',
     );
   });
 
