@@ -105,7 +105,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   for (const f of plan.crossFailed) delete plan.failedNow[f.path];
   const toRender = [...plan.render, ...plan.crossFailed];
 
-  const staging = toRender.length > 0 ? createStaging(db, now) : null;
+  const staging = toRender.length > 0 ? createStaging(db) : null;
   let rendered: Rendered;
   try {
     rendered = staging
@@ -117,7 +117,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
         })
       : { fresh: new Map(), courses: [], problems: [], failed: {} };
   } catch (error) {
-    staging?.clear();
+    staging?.close();
     throw error;
   }
   problems.push(...rendered.problems);
@@ -203,12 +203,9 @@ function finish(
     generationAfter = applyRun(db, run.apply);
   } catch (error) {
     run.memo?.forget();
-    try {
-      run.staging?.clear();
-    } catch {
-      /* the database may be what failed; a later run removes abandoned rows */
-    }
     throw error;
+  } finally {
+    run.staging?.close();
   }
   run.memo?.remember(generationAfter, run.apply.next, run.apply.state.fileStats);
   return run.report({
