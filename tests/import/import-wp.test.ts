@@ -174,6 +174,15 @@ describe('the import:wp command', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('when run with --dry-run, then it reports what would change and writes nothing', () => {
+    const before = snapshot();
+    const res = run('import-wp.js', FIXTURES, '--dry-run');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('Imported 3 posts: 3 written');
+    expect(res.stdout).toMatch(/^Dry run: nothing was written \([1-9]\d* file\(s\) would change\)\.$/m);
+    expect(snapshot()).toEqual(before);
+  });
+
   it('when run on a folder of exports, then it writes articles that pass npm run check', () => {
     const res = run('import-wp.js', FIXTURES);
     expect(res.status).toBe(0);

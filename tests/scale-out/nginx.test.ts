@@ -303,4 +303,22 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
     for (const line of posts) expect(line).toContain(`upstream=127.0.0.1:${ports.primary} `);
     expect(nginxOutput).not.toMatch(/\[(emerg|alert|crit)\]/);
   });
+
+  // Last: it stops every replica.
+  it('when every replica is down, then nginx still serves the pages it has cached (stale-if-error)', async () => {
+    const path = '/en/what-does-a-data-engineer-do';
+    const fresh = await viaNginx(path);
+    expect(fresh.status).toBe(200);
+    for (const p of [primary, replica]) p.signal('SIGKILL');
+    await Promise.all([primary.exited, replica.exited]);
+    // The cached copy must be past s-maxage (out of date) for the stale rules to be what answers: waiting
+    // out the lifetime is the behaviour under test, not a stand-in for an event.
+    await new Promise((r) => setTimeout(r, (S_MAXAGE + 1) * 1000));
+    const stale = await viaNginx(path);
+    expect(stale.status).toBe(200);
+    expect(['STALE', 'UPDATING']).toContain(stale.headers['x-cache-status']);
+    expect(stale.body).toBe(fresh.body);
+    // A page nobody asked for before has no copy to fall back on.
+    expect((await viaNginx('/en/sql-joins-explained?never-cached=1')).status).toBeGreaterThanOrEqual(502);
+  });
 });
