@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { openMigrated } from '../db/database.js';
 import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
+import { progressReporter } from '../indexer/progress.js';
 import { formatReport, sortProblems, summarise } from '../indexer/report.js';
 import { contentWarnings } from '../indexer/warnings.js';
 import { createContentFacts } from '../db/content-facts.js';
@@ -55,13 +56,16 @@ async function main(): Promise<number> {
   try {
     // Slug changes are reported against the index the site is serving, when there is one.
     const previous = config.dbPath === ':memory:' ? undefined : readServedAddresses(config.dbPath);
+    const progress = progressReporter({ isTTY: process.stderr.isTTY, write: (t) => process.stderr.write(t) });
     const report = await indexContent(db, {
+      onProgress: progress.update,
       contentDir: config.contentDir,
       maxFileBytes: config.maxFileBytes,
       pool,
       siteUrl: config.siteUrl,
       ...(previous ? { previous } : {}),
     });
+    progress.end();
     const problems = [
       ...report.problems,
       ...contentWarnings({

@@ -8,6 +8,7 @@ import { openMigrated } from '../db/database.js';
 import { createSiteRepo } from '../db/site-repo.js';
 import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
+import { progressReporter } from '../indexer/progress.js';
 import { formatReport, summarise } from '../indexer/report.js';
 import { contentLabel } from './content-label.js';
 import { runCommand } from './run-command.js';
@@ -20,13 +21,17 @@ async function main(): Promise<number> {
   }
   const db = openMigrated(config.dbPath);
   const pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
+  // Progress goes to stderr, so the report on stdout stays clean for tools.
+  const progress = progressReporter({ isTTY: process.stderr.isTTY, write: (t) => process.stderr.write(t) });
   try {
     const report = await indexContent(db, {
       contentDir: config.contentDir,
       maxFileBytes: config.maxFileBytes,
       pool,
       siteUrl: config.siteUrl,
+      onProgress: progress.update,
     });
+    progress.end();
     for (const line of formatReport(report.problems, contentLabel(config.contentDir, process.cwd())))
       console.log(line);
     const counts = summarise(report.problems);

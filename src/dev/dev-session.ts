@@ -118,7 +118,7 @@ export class DevSession {
     let note = '';
     if (batch.content.length > 0) {
       try {
-        const report = await runner.run('watch');
+        const report = await runner.run('watch', batch.content);
         const visible = report.problems.filter((p) => p.severity !== 'note');
         for (const line of formatReport(visible, this.options.contentLabel)) this.print(line);
         note = ` re-indexed in ${report.durationMs} ms (${report.rendered} rendered)`;

@@ -12,9 +12,10 @@ import type { FileStats, IndexMemo } from './memo.js';
 import { isNoop, planRun, type FailedFiles } from './plan.js';
 import type { RenderPool } from './render-pool.js';
 import { renderFiles, type Rendered } from './render-step.js';
-import { digestFiles, scanContent, type ScannedFile } from './scan.js';
+import { digestFiles, rescanPaths, scanContent, type ScannedFile } from './scan.js';
 import { loadSettings } from './settings.js';
 import type { Placement } from './slug-moves.js';
+import type { ProgressFn } from './progress.js';
 
 export interface IndexOptions {
   contentDir: string;
@@ -30,6 +31,13 @@ export interface IndexOptions {
    * slug changes are found against it, and its slug history counts.
    */
   previous?: { articles: Placement[]; moves: SlugMoveRow[] };
+  /**
+   * Content paths (relative, with "/") known to have changed since the last run of this process, from a
+   * file watcher: with a valid memo only those are looked at again instead of listing the whole tree.
+   */
+  changedPaths?: readonly string[];
+  /** Called as rendered files come back (see progress.ts). */
+  onProgress?: ProgressFn;
 }
 
 export interface IndexReport {
@@ -59,10 +67,13 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   const started = performance.now();
   const now = options.now ?? Date.now();
   const store = createIndexStore(db);
-  const files = scanContent(options.contentDir);
   const memo = options.memo;
   const generationBefore = store.getState('generation');
   const memoValid = memo?.valid(generationBefore) ?? false;
+  const files =
+    (memoValid && memo?.scan && options.changedPaths
+      ? rescanPaths(memo.scan, options.contentDir, options.changedPaths)
+      : null) ?? scanContent(options.contentDir);
   const statCache = memoValid && memo?.files ? memo.files : store.fileCache();
   digestFiles(files, statCache, options.maxFileBytes);
   const scanProblems = files.flatMap((f) => (f.problem ? [f.problem] : []));
@@ -110,6 +121,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   try {
     rendered = staging
       ? await renderFiles(toRender, {
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           pool: options.pool,
           ctx: settings.ctx,
           maxFileBytes: options.maxFileBytes,
@@ -182,6 +194,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     },
     rendered: toRender.length,
     articles: checked.articleCount,
+    scan: files,
   });
 }
 
@@ -196,6 +209,7 @@ function finish(
     apply: Parameters<typeof applyRun>[1];
     rendered: number;
     articles: number;
+    scan: ScannedFile[];
   },
 ): IndexReport {
   let generationAfter: string | null;
@@ -207,7 +221,7 @@ function finish(
   } finally {
     run.staging?.close();
   }
-  run.memo?.remember(generationAfter, run.apply.next, run.apply.state.fileStats);
+  run.memo?.remember(generationAfter, run.apply.next, run.apply.state.fileStats, run.scan);
   return run.report({
     rendered: run.rendered,
     removed: run.apply.removed.length,

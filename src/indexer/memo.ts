@@ -1,6 +1,7 @@
 // What a long-lived process remembers between index runs, so a one-file change does not reload the whole
 // index from SQLite. It is trusted only while the database's generation is the one it was built from.
 import type { StoredArticle } from '../db/index-store.js';
+import type { ScannedFile } from './scan.js';
 
 export type FileStats = Map<string, { size: number; mtimeMs: number; hash: string }>;
 
@@ -9,20 +10,29 @@ export class IndexMemo {
   articles: Map<string, StoredArticle> | null = null;
   /** The stat cache as last written to the database. */
   files: FileStats | null = null;
+  /** The last scan, so a run told which paths changed looks at those only. */
+  scan: ScannedFile[] | null = null;
 
   valid(generation: string | null): boolean {
     return this.articles !== null && this.generation === generation;
   }
 
-  remember(generation: string | null, articles: Map<string, StoredArticle>, files: FileStats): void {
+  remember(
+    generation: string | null,
+    articles: Map<string, StoredArticle>,
+    files: FileStats,
+    scan: ScannedFile[],
+  ): void {
     this.generation = generation;
     this.articles = articles;
     this.files = files;
+    this.scan = scan;
   }
 
   forget(): void {
     this.generation = null;
     this.articles = null;
     this.files = null;
+    this.scan = null;
   }
 }

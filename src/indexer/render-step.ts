@@ -9,6 +9,7 @@ import type { FailedFiles } from './plan.js';
 import type { RenderPool } from './render-pool.js';
 import type { RenderOutcome, RenderTask } from './render-task.js';
 import { readContentFile, type ScannedFile } from './scan.js';
+import type { ProgressFn } from './progress.js';
 
 export interface Rendered {
   /** New versions of articles, by source path (their entries wait in staging). */
@@ -21,7 +22,13 @@ export interface Rendered {
 
 export async function renderFiles(
   files: readonly ScannedFile[],
-  options: { pool: RenderPool; ctx: LoadContext; maxFileBytes: number; staging: Staging },
+  options: {
+    pool: RenderPool;
+    ctx: LoadContext;
+    maxFileBytes: number;
+    staging: Staging;
+    onProgress?: ProgressFn;
+  },
 ): Promise<Rendered> {
   const out: Rendered = { fresh: new Map(), courses: [], problems: [], failed: {} };
   const taskAt = (i: number): RenderTask | RenderOutcome => {
@@ -41,7 +48,9 @@ export async function renderFiles(
   // Results arrive in completion order; problems and courses are reported in file order all the same.
   const problemsAt: ContentProblem[][] = [];
   const coursesAt: CourseEntry[] = [];
+  let done = 0;
   await options.pool.stream(files.length, taskAt, (o, i) => {
+    options.onProgress?.(++done, files.length);
     const f = files[i] as ScannedFile;
     if (!o.ok) {
       problemsAt[i] = o.problems;

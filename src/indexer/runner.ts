@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { IndexReport } from './index-content.js';
 import { IndexMemo } from './memo.js';
 import { RenderPool } from './render-pool.js';
+import { progressReporter } from './progress.js';
 import { formatReport, summarise } from './report.js';
 
 export class IndexRunner {
@@ -39,13 +40,16 @@ export class IndexRunner {
     this.pool.warm();
   }
 
-  /** Indexes now; a request while a run is going queues exactly one more run after it. */
-  async run(reason: string): Promise<IndexReport> {
+  /**
+   * Indexes now; a request while a run is going queues exactly one more run after it (a full scan).
+   * `changedPaths` (from a file watcher) lets the run look at those content files only.
+   */
+  async run(reason: string, changedPaths?: readonly string[]): Promise<IndexReport> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.once(reason);
+    this.running = this.once(reason, changedPaths);
     try {
       return await this.running;
     } finally {
@@ -57,11 +61,18 @@ export class IndexRunner {
     }
   }
 
-  private async once(reason: string): Promise<IndexReport> {
+  private async once(reason: string, changedPaths?: readonly string[]): Promise<IndexReport> {
     try {
       // Loaded on first use: the content pipeline (marked, sanitize-html, zod, yaml) is not needed to start serving.
       const { indexContent } = await import('./index-content.js');
+      // A long run (a first start on a large site) says how far it is, in the log, every few seconds.
+      const progress = progressReporter({
+        isTTY: false,
+        write: (line) => this.logger.info({ reason }, line.trim()),
+      });
       const report = await indexContent(this.db, {
+        onProgress: progress.update,
+        ...(changedPaths ? { changedPaths } : {}),
         contentDir: this.config.contentDir,
         maxFileBytes: this.config.maxFileBytes,
         pool: this.pool,

@@ -1,7 +1,15 @@
 // The only reader of content/: lists content files (names, sizes, times), refuses unsafe ones, and reads
 // their text and digest on demand.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { digest } from '../content/load-entry.js';
 import type { ContentProblem } from '../errors.js';
 
@@ -215,4 +223,56 @@ export function digestFiles(
     readScanned(f, maxBytes);
     if (cacheable) delete f.text;
   }
+}
+
+/**
+ * The previous scan with only `changed` paths (relative, as the watcher reports them) looked at again —
+ * for a long-lived process that knows what changed, so one save does not list the whole tree. Anything
+ * but a plain file or a missing one (a folder, a link, a name outside the content layout) answers null:
+ * the caller scans everything, with every safety rule.
+ */
+export function rescanPaths(
+  previous: readonly ScannedFile[],
+  contentDir: string,
+  changed: readonly string[],
+): ScannedFile[] | null {
+  const root = realpathSync(contentDir);
+  // Copies without digests: this run computes its own (from the stat cache for unchanged files).
+  const byPath = new Map<string, ScannedFile>(
+    previous.map((f) => [
+      f.path,
+      f.problem ? { ...f } : { path: f.path, kind: f.kind, abs: f.abs, size: f.size, mtimeMs: f.mtimeMs },
+    ]),
+  );
+  for (const rel of changed) {
+    if (rel.split('/').some((part) => part === '' || part === '..' || part.startsWith('.'))) return null;
+    const abs = join(root, ...rel.split('/'));
+    let stat: Stats;
+    try {
+      // A folder on the way that is a link (in or out of content/) is the full scan's business.
+      if (realpathSync(dirname(abs)) !== dirname(abs)) return null;
+      stat = lstatSync(abs);
+    } catch {
+      if (existsSync(dirname(abs))) byPath.delete(rel);
+      else return null;
+      continue;
+    }
+    const kind = classify(rel);
+    if (!stat.isFile() || !kind) return null;
+    byPath.set(rel, { path: rel, kind, abs, size: stat.size, mtimeMs: stat.mtimeMs });
+  }
+  // The same order as a full scan (sorted names, depth first), so reports do not depend on how files were found.
+  return [...byPath.values()].sort((a, b) => compareSegments(a.path, b.path));
+}
+
+/** The order of a depth-first walk with each folder's names sorted. */
+function compareSegments(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i] as string;
+    const q = y[i] as string;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
 }
