@@ -244,6 +244,7 @@ export function rescanPaths(
       f.problem ? { ...f } : { path: f.path, kind: f.kind, abs: f.abs, size: f.size, mtimeMs: f.mtimeMs },
     ]),
   );
+  let added = false;
   for (const rel of changed) {
     if (rel.split('/').some((part) => part === '' || part === '..' || part.startsWith('.'))) return null;
     const abs = join(root, ...rel.split('/'));
@@ -259,20 +260,23 @@ export function rescanPaths(
     }
     const kind = classify(rel);
     if (!stat.isFile() || !kind) return null;
+    if (!byPath.has(rel)) added = true;
     byPath.set(rel, { path: rel, kind, abs, size: stat.size, mtimeMs: stat.mtimeMs });
   }
   // The same order as a full scan (sorted names, depth first), so reports do not depend on how files were found.
-  return [...byPath.values()].sort((a, b) => compareSegments(a.path, b.path));
+  const files = [...byPath.values()];
+  // Only a new file can change the order; a save or a deletion keeps the previous scan's.
+  if (!added) return files;
+  return files
+    .map((f) => ({ f, key: walkOrderKey(f.path) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.f);
 }
 
-/** The order of a depth-first walk with each folder's names sorted. */
-function compareSegments(a: string, b: string): number {
-  const x = a.split('/');
-  const y = b.split('/');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const p = x[i] as string;
-    const q = y[i] as string;
-    if (p !== q) return p < q ? -1 : 1;
-  }
-  return x.length - y.length;
+/**
+ * A key whose string order is a depth-first walk's with each folder's names sorted: "/" becomes a
+ * character below any in a name, so "a/x.md" (inside folder "a") comes before "a-b.md".
+ */
+function walkOrderKey(path: string): string {
+  return path.replaceAll('/', '\u0000');
 }

@@ -90,8 +90,21 @@ export function slugify(text: string): string {
  * "日本語" keep their meaning; URLs percent-encode them. Empty when the name has no letter or digit.
  */
 export function tagSlug(name: string): string {
-  return clip(transliterate(name, true), MAX);
+  let slug = tagSlugs.get(name);
+  if (slug === undefined) {
+    if (tagSlugs.size >= TAG_MEMO_MAX) tagSlugs.clear();
+    slug = clip(transliterate(name, true), MAX);
+    tagSlugs.set(name, slug);
+  }
+  return slug;
 }
+
+/**
+ * Remembered slugs of tag names: a few hundred names repeat over thousands of articles and every index
+ * run checks them all, while the transliteration works character by character. Bounded; a pure cache.
+ */
+const tagSlugs = new Map<string, string>();
+const TAG_MEMO_MAX = 20_000;
 
 /** True when `text` is what `tagSlug` makes of it: a route parameter that can name a tag. */
 export function isTagSlug(text: string): boolean {
