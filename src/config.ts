@@ -33,8 +33,9 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
-  const nodeEnv =
-    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const nodeEnv = env.NODE_ENV || 'development';
+  if (nodeEnv !== 'production' && nodeEnv !== 'development' && nodeEnv !== 'test')
+    throw new StartupError(`NODE_ENV=${nodeEnv} is not valid: use production, development or test`);
   const level = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')).toLowerCase();
   if (!(LEVELS as readonly string[]).includes(level))
     throw new StartupError(`LOG_LEVEL=${env.LOG_LEVEL} is not valid: use one of ${LEVELS.join(', ')}`);

@@ -7,6 +7,8 @@ import type { Db } from './db/connection.js';
 import { openMigrated } from './db/database.js';
 import { createSiteRepo } from './db/site-repo.js';
 import { IndexRunner } from './indexer/runner.js';
+import { StartupError } from './errors.js';
+import { existsSync } from 'node:fs';
 import type { Logger } from './logger.js';
 
 export interface StartOptions {
@@ -30,11 +32,30 @@ export interface RunningSite {
 
 const START_INDEX_DELAY_MS = 250;
 
+/** A failure to listen, in words naming the variable to change. */
+function listenError(error: NodeJS.ErrnoException, config: Config): Error {
+  if (error.code === 'EADDRINUSE')
+    return new StartupError(
+      `PORT=${config.port} is already in use on ${config.host}: stop the other server or choose another PORT`,
+    );
+  if (error.code === 'ENOTFOUND' || error.code === 'EADDRNOTAVAIL' || error.code === 'EAI_AGAIN')
+    return new StartupError(
+      `HOST=${config.host} is not valid: it is not an address of this machine (use 0.0.0.0, 127.0.0.1 or ::)`,
+    );
+  if (error.code === 'EACCES')
+    return new StartupError(`PORT=${config.port} needs privileges on this machine: use a port above 1023`);
+  return error;
+}
+
 export async function startSite(
   config: Config,
   logger: Logger,
   options: StartOptions = {},
 ): Promise<RunningSite> {
+  if (!existsSync(config.contentDir))
+    throw new StartupError(
+      `CONTENT_DIR=${config.contentDir} does not exist: point it at the folder that holds site.yml and articles/`,
+    );
   const db = openMigrated(config.dbPath);
   const runner = new IndexRunner(db, config, logger);
   const hasIndex = createSiteRepo(db).state('generation') !== null;
@@ -53,9 +74,12 @@ export async function startSite(
   });
   server.keepAliveTimeout = 5_000;
   const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      db.close();
+      reject(listenError(error, config));
+    });
     server.listen(config.port, config.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : config.port);
     });
