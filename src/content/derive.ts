@@ -20,7 +20,6 @@ const ASCII = /^[\x00-\x7f]*$/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const ASCII_WORD = /[A-Za-z0-9][A-Za-z0-9'-]*/g;
 const TERM = /[\p{L}][\p{L}\p{N}]{2,29}(?![\p{L}\p{N}])/gu;
-const ASCII_TERM = /[a-z][a-z0-9]{2,29}(?![a-z0-9])/g;
 
 export function countWords(text: string): number {
   const m = text.match(ASCII.test(text) ? ASCII_WORD : WORD);
@@ -38,14 +37,38 @@ const STOP = new Set(
   ).split(' '),
 );
 
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * The matches of TERM in lower-case ASCII text, without a regular expression: in each run of letters and
+ * digits, the suffix of 3 to 30 characters that starts at the first letter it can (the regex's own rule).
+ */
+function asciiTerms(text: string, emit: (word: string) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAsciiAlnum(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+    for (let p = Math.max(start, i - 30); p <= i - 3; p++) {
+      const c = text.charCodeAt(p);
+      if (c >= 97 && c <= 122) {
+        emit(text.slice(p, i));
+        break;
+      }
+    }
+  }
+}
+
 /** The most frequent meaningful terms of a text, with counts (input for related-article scoring). */
 export function keyTerms(text: string, limit = 24): [string, number][] {
   const counts = new Map<string, number>();
   const lower = text.toLowerCase();
-  for (const word of lower.match(ASCII.test(lower) ? ASCII_TERM : TERM) ?? []) {
-    if (STOP.has(word)) continue;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
+  const count = (word: string) => {
+    if (!STOP.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  };
+  if (ASCII.test(lower)) asciiTerms(lower, count);
+  else for (const word of lower.match(TERM) ?? []) count(word);
   // Partial selection: keep the best `limit` without sorting every distinct word.
   const best: [string, number][] = [];
   for (const entry of counts) {

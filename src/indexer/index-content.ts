@@ -49,6 +49,8 @@ export interface IndexReport {
   changed: boolean;
   problems: ContentProblem[];
   durationMs: number;
+  /** Milliseconds spent in each step, for the benchmark and slow-run logs. */
+  phases: { scan: number; render: number; check: number; apply: number };
 }
 
 /** A file modified this recently is not trusted to the stat cache (it may still be changing). */
@@ -97,11 +99,13 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     failedBefore,
   });
   const scanFingerprint = JSON.stringify(scanProblems.map((p) => [p.file, p.code]));
-  const report = (r: Omit<IndexReport, 'scanned' | 'unchanged' | 'durationMs'>): IndexReport => ({
+  const phases = { scan: Math.round(performance.now() - started), render: 0, check: 0, apply: 0 };
+  const report = (r: Omit<IndexReport, 'scanned' | 'unchanged' | 'durationMs' | 'phases'>): IndexReport => ({
     scanned: files.length,
     unchanged: plan.unchanged,
     ...r,
     durationMs: Math.round(performance.now() - started),
+    phases,
   });
 
   // Nothing changed: keep the index (and its report) exactly as it is.
@@ -134,6 +138,8 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
   }
   problems.push(...rendered.problems);
   Object.assign(plan.failedNow, rendered.failed);
+  const renderedAt = performance.now();
+  phases.render = Math.round(renderedAt - started) - phases.scan;
 
   // The previous index, from memory when this process wrote it last, otherwise from the database.
   const storedByPath =
@@ -164,11 +170,13 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     !sameSettings;
   const fileStats = settledStats(files, now);
   const next = new Map<string, StoredArticle>(storedByPath);
+  phases.check = Math.round(performance.now() - renderedAt);
   return finish(db, {
     store,
     staging,
     memo,
     report,
+    phases,
     apply: {
       store,
       moveStore: createSlugMoveStore(db),
@@ -205,7 +213,8 @@ function finish(
     store: ReturnType<typeof createIndexStore>;
     staging: Staging | null;
     memo: IndexMemo | undefined;
-    report: (r: Omit<IndexReport, 'scanned' | 'unchanged' | 'durationMs'>) => IndexReport;
+    report: (r: Omit<IndexReport, 'scanned' | 'unchanged' | 'durationMs' | 'phases'>) => IndexReport;
+    phases: IndexReport['phases'];
     apply: Parameters<typeof applyRun>[1];
     rendered: number;
     articles: number;
@@ -213,8 +222,10 @@ function finish(
   },
 ): IndexReport {
   let generationAfter: string | null;
+  const applying = performance.now();
   try {
     generationAfter = applyRun(db, run.apply);
+    run.phases.apply = Math.round(performance.now() - applying);
   } catch (error) {
     run.memo?.forget();
     throw error;

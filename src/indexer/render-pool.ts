@@ -200,15 +200,30 @@ export class RenderPool {
     let next = 0;
     const lanes = Math.min(this.size, count);
     while (this.slots.length < lanes) this.slots.push({ worker: null, ready: null, busy: false });
+    // The next task is sent as soon as a result arrives, before the result is handled, so a worker
+    // never waits for the caller's bookkeeping (staging writes) between two files.
+    const take = (): { i: number; task: RenderTask } | null => {
+      while (next < count) {
+        const i = next++;
+        const task = taskAt(i);
+        if (!('ok' in task)) return { i, task };
+        onOutcome(task, i);
+      }
+      return null;
+    };
+    const render = (slot: Slot, task: RenderTask): Promise<RenderOutcome> =>
+      local ? Promise.resolve(local(task)) : this.runOne(slot, task);
     await Promise.all(
       this.slots.slice(0, lanes).map(async (slot) => {
         slot.busy = true;
-        while (next < count) {
-          const i = next++;
-          const task = taskAt(i);
-          if ('ok' in task) onOutcome(task, i);
-          // No compiled worker (running from sources): render in this thread, without a time budget.
-          else onOutcome(local ? local(task) : await this.runOne(slot, task), i);
+        let current = take();
+        let pending = current ? render(slot, current.task) : null;
+        while (current && pending) {
+          const outcome = await pending;
+          const following = take();
+          pending = following ? render(slot, following.task) : null;
+          onOutcome(outcome, current.i);
+          current = following;
         }
         slot.busy = false;
       }),

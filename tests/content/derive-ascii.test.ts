@@ -41,3 +41,23 @@ describe('countWords and keyTerms', () => {
     ]);
   });
 });
+
+describe('key terms of ASCII text', () => {
+  const viaRegex = (text: string) => {
+    const counts = new Map<string, number>();
+    for (const w of text.toLowerCase().match(/[\p{L}][\p{L}\p{N}]{2,29}(?![\p{L}\p{N}])/gu) ?? [])
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    return counts;
+  };
+  it('for random ASCII text with long runs, digits and punctuation, the terms are those of the Unicode rule', () => {
+    const rand = prng(11);
+    const alphabet = 'abcdefxyz0123456789 -.';
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const len = Math.floor(rand() * 300);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      // No stop word can be spelled with this alphabet, so every match is a term.
+      expect(new Map(keyTerms(text, 10_000)), JSON.stringify(text)).toEqual(viaRegex(text));
+    }
+  });
+});
