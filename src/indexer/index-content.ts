@@ -3,19 +3,19 @@
 // see a half-indexed state). Each step is a module of its own.
 import type { Db } from '../db/connection.js';
 import { createStaging, type Staging } from '../db/index-staging.js';
-import { createIndexStore, type StoredArticle } from '../db/index-store.js';
+import type { StoredArticle } from '../db/index-store.js';
 import { createSlugMoveStore, type SlugMoveRow } from '../db/slug-moves.js';
 import type { ContentProblem } from '../errors.js';
-import { applyRun } from './apply.js';
-import { checkRun } from './check-step.js';
+import { applyRun, type ApplyInput } from './apply.js';
+import { checkRun, type CheckStepResult } from './check-step.js';
 import type { FileStats, IndexMemo } from './memo.js';
-import { isNoop, planRun, type FailedFiles } from './plan.js';
+import { isNoop } from './plan.js';
+import type { ProgressFn } from './progress.js';
 import type { RenderPool } from './render-pool.js';
 import { renderFiles, type Rendered } from './render-step.js';
-import { digestFiles, rescanPaths, scanContent, type ScannedFile } from './scan.js';
-import { loadSettings } from './settings.js';
+import { previousArticles, readRunState, type RunState } from './run-state.js';
+import type { ScannedFile } from './scan.js';
 import type { Placement } from './slug-moves.js';
-import type { ProgressFn } from './progress.js';
 
 export interface IndexOptions {
   contentDir: string;
@@ -65,179 +65,159 @@ function settledStats(files: readonly ScannedFile[], now: number): FileStats {
   return stats;
 }
 
-export async function indexContent(db: Db, options: IndexOptions): Promise<IndexReport> {
-  const started = performance.now();
-  const now = options.now ?? Date.now();
-  const store = createIndexStore(db);
-  const memo = options.memo;
-  const generationBefore = store.getState('generation');
-  const memoValid = memo?.valid(generationBefore) ?? false;
-  const files =
-    (memoValid && memo?.scan && options.changedPaths
-      ? rescanPaths(memo.scan, options.contentDir, options.changedPaths)
-      : null) ?? scanContent(options.contentDir);
-  const statCache = memoValid && memo?.files ? memo.files : store.fileCache();
-  digestFiles(files, statCache, options.maxFileBytes);
-  const scanProblems = files.flatMap((f) => (f.problem ? [f.problem] : []));
-  const settings = loadSettings(files, store.getState('site_json'), options.siteUrl);
-  const forceAll = store.getState('ctx_json') !== settings.ctxJson;
+type Phases = IndexReport['phases'];
 
-  const storedHashes =
-    memoValid && memo?.articles
-      ? new Map([...memo.articles].map(([p, a]) => [p, a.hash]))
-      : store.articleHashes();
-  const storedCourses = new Map(store.loadCourses().map((c) => [c.source_path, c]));
-  const failedBefore = JSON.parse(store.getState('failed_files') ?? '{}') as FailedFiles;
-  const articleFiles = files.filter((f) => f.kind === 'article');
-  const courseFiles = files.filter((f) => f.kind === 'course');
-  const plan = planRun({
-    articleFiles,
-    courseFiles,
-    forceAll,
-    storedArticleHashes: storedHashes,
-    storedCourseHashes: new Map([...storedCourses].map(([p, c]) => [p, c.content_hash])),
-    failedBefore,
-  });
-  const scanFingerprint = JSON.stringify(scanProblems.map((p) => [p.file, p.code]));
-  const phases = { scan: Math.round(performance.now() - started), render: 0, check: 0, apply: 0 };
-  const report = (r: Omit<IndexReport, 'scanned' | 'unchanged' | 'durationMs' | 'phases'>): IndexReport => ({
-    scanned: files.length,
-    unchanged: plan.unchanged,
+function report(
+  s: RunState,
+  phases: Phases,
+  r: Pick<IndexReport, 'rendered' | 'removed' | 'articles' | 'changed' | 'problems'>,
+): IndexReport {
+  return {
+    scanned: s.files.length,
+    unchanged: s.plan.unchanged,
     ...r,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(performance.now() - s.started),
     phases,
+  };
+}
+
+/** Nothing changed: the index (and its report) stay exactly as they are. */
+function isUnchanged(s: RunState): boolean {
+  return isNoop(s.plan, s.failedBefore, {
+    settings: s.sameSettings,
+    scanProblems: s.store.getState('scan_problems') === s.scanFingerprint,
   });
+}
 
-  // Nothing changed: keep the index (and its report) exactly as it is.
-  const sameSettings = store.getState('settings_digest') === settings.settingsDigest;
-  const sameScan = store.getState('scan_problems') === scanFingerprint;
-  if (isNoop(plan, failedBefore, { settings: sameSettings, scanProblems: sameScan })) {
-    store.setState('last_indexed_at', new Date(now).toISOString());
-    const kept = store.storedProblems();
-    return report({ rendered: 0, removed: 0, articles: storedHashes.size, changed: false, problems: kept });
-  }
-  const problems: ContentProblem[] = [...scanProblems, ...settings.problems, ...plan.keptProblems];
-  for (const f of plan.crossFailed) delete plan.failedNow[f.path];
-  const toRender = [...plan.render, ...plan.crossFailed];
-
-  const staging = toRender.length > 0 ? createStaging(db) : null;
-  let rendered: Rendered;
+/** Renders the planned files (and those refused before because of another file) into staging. */
+async function renderStep(
+  s: RunState,
+  options: IndexOptions,
+): Promise<{ staging: Staging | null; rendered: Rendered; count: number }> {
+  for (const f of s.plan.crossFailed) delete s.plan.failedNow[f.path];
+  const toRender = [...s.plan.render, ...s.plan.crossFailed];
+  if (toRender.length === 0)
+    return { staging: null, rendered: { fresh: new Map(), courses: [], problems: [], failed: {} }, count: 0 };
+  const staging = createStaging(s.db);
   try {
-    rendered = staging
-      ? await renderFiles(toRender, {
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-          pool: options.pool,
-          ctx: settings.ctx,
-          maxFileBytes: options.maxFileBytes,
-          staging,
-        })
-      : { fresh: new Map(), courses: [], problems: [], failed: {} };
+    const rendered = await renderFiles(toRender, {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      pool: options.pool,
+      ctx: s.settings.ctx,
+      maxFileBytes: options.maxFileBytes,
+      staging,
+    });
+    Object.assign(s.plan.failedNow, rendered.failed);
+    return { staging, rendered, count: toRender.length };
   } catch (error) {
-    staging?.close();
+    staging.close();
     throw error;
   }
-  problems.push(...rendered.problems);
-  Object.assign(plan.failedNow, rendered.failed);
-  const renderedAt = performance.now();
-  phases.render = Math.round(renderedAt - started) - phases.scan;
+}
 
-  // The previous index, from memory when this process wrote it last, otherwise from the database.
-  const storedByPath =
-    memoValid && memo?.articles ? memo.articles : new Map(store.loadArticles().map((a) => [a.sourcePath, a]));
-  const checked = checkRun({
-    db,
-    store,
-    settings,
-    articleFiles,
-    textOf: (name) => files.find((f) => f.path === name)?.text,
-    coursePaths: new Set(courseFiles.map((f) => f.path)),
-    storedCourses,
-    storedByPath,
-    rendered,
-    removedPaths: plan.removedPaths,
-    previous: options.previous,
-    now,
-  });
-  problems.push(...checked.problems);
-  for (const [path, failed] of Object.entries(checked.crossFailed)) plan.failedNow[path] = failed;
-
+/** What the apply step needs, from the run state, the render and the checks. */
+function applyInput(
+  s: RunState,
+  staging: Staging | null,
+  rendered: Rendered,
+  checked: CheckStepResult,
+  storedByPath: Map<string, StoredArticle>,
+  problems: ContentProblem[],
+): ApplyInput {
   const changed =
     checked.writes.length > 0 ||
     checked.removed.length > 0 ||
     rendered.courses.length > 0 ||
-    plan.coursesRemoved ||
-    forceAll ||
-    !sameSettings;
-  const fileStats = settledStats(files, now);
-  const next = new Map<string, StoredArticle>(storedByPath);
-  phases.check = Math.round(performance.now() - renderedAt);
-  return finish(db, {
-    store,
+    s.plan.coursesRemoved ||
+    s.forceAll ||
+    !s.sameSettings;
+  return {
+    store: s.store,
+    moveStore: createSlugMoveStore(s.db),
     staging,
-    memo,
-    report,
-    phases,
-    apply: {
-      store,
-      moveStore: createSlugMoveStore(db),
-      staging: staging as Staging | null,
-      settings,
-      now,
-      courses: {
-        removedPaths: [...storedCourses.keys()].filter((p) => !checked.coursePaths.has(p)),
-        fresh: rendered.courses,
-      },
-      removed: checked.removed,
-      writes: checked.writes,
-      next,
-      scannedPaths: new Set(articleFiles.map((f) => f.path)),
-      resolveCourse: checked.resolveCourse,
-      aliasOwners: checked.aliasOwners,
-      moves: checked.moves,
-      changed,
-      incremental: !forceAll && generationBefore !== null,
-      problems,
-      state: { statCache, fileStats, scanFingerprint, failedNow: plan.failedNow },
-      generationBefore,
+    settings: s.settings,
+    now: s.now,
+    courses: {
+      removedPaths: [...s.storedCourses.keys()].filter((p) => !checked.coursePaths.has(p)),
+      fresh: rendered.courses,
     },
-    rendered: toRender.length,
-    articles: checked.articleCount,
-    scan: files,
-  });
+    removed: checked.removed,
+    writes: checked.writes,
+    next: new Map(storedByPath),
+    scannedPaths: new Set(s.articleFiles.map((f) => f.path)),
+    resolveCourse: checked.resolveCourse,
+    aliasOwners: checked.aliasOwners,
+    moves: checked.moves,
+    changed,
+    incremental: !s.forceAll && s.generationBefore !== null,
+    problems,
+    state: {
+      statCache: s.statCache,
+      fileStats: settledStats(s.files, s.now),
+      scanFingerprint: s.scanFingerprint,
+      failedNow: s.plan.failedNow,
+    },
+    generationBefore: s.generationBefore,
+  };
 }
 
-/** Applies the run, remembers it for the next one, and reports it. */
-function finish(
-  db: Db,
-  run: {
-    store: ReturnType<typeof createIndexStore>;
-    staging: Staging | null;
-    memo: IndexMemo | undefined;
-    report: (r: Omit<IndexReport, 'scanned' | 'unchanged' | 'durationMs' | 'phases'>) => IndexReport;
-    phases: IndexReport['phases'];
-    apply: Parameters<typeof applyRun>[1];
-    rendered: number;
-    articles: number;
-    scan: ScannedFile[];
-  },
-): IndexReport {
-  let generationAfter: string | null;
+export async function indexContent(db: Db, options: IndexOptions): Promise<IndexReport> {
+  const s = readRunState(db, options);
+  const phases: Phases = { scan: Math.round(performance.now() - s.started), render: 0, check: 0, apply: 0 };
+  if (isUnchanged(s)) {
+    s.store.setState('last_indexed_at', new Date(s.now).toISOString());
+    const kept = s.store.storedProblems();
+    return report(s, phases, {
+      rendered: 0,
+      removed: 0,
+      articles: s.storedHashes.size,
+      changed: false,
+      problems: kept,
+    });
+  }
+  const problems: ContentProblem[] = [...s.scanProblems, ...s.settings.problems, ...s.plan.keptProblems];
+  const { staging, rendered, count } = await renderStep(s, options);
+  problems.push(...rendered.problems);
+  const renderedAt = performance.now();
+  phases.render = Math.round(renderedAt - s.started) - phases.scan;
+
+  const storedByPath = previousArticles(s);
+  const checked = checkRun({
+    db,
+    store: s.store,
+    settings: s.settings,
+    articleFiles: s.articleFiles,
+    textOf: (name) => s.files.find((f) => f.path === name)?.text,
+    coursePaths: new Set(s.courseFiles.map((f) => f.path)),
+    storedCourses: s.storedCourses,
+    storedByPath,
+    rendered,
+    removedPaths: s.plan.removedPaths,
+    previous: options.previous,
+    now: s.now,
+  });
+  problems.push(...checked.problems);
+  for (const [path, failed] of Object.entries(checked.crossFailed)) s.plan.failedNow[path] = failed;
+  phases.check = Math.round(performance.now() - renderedAt);
+
+  const input = applyInput(s, staging, rendered, checked, storedByPath, problems);
   const applying = performance.now();
+  let generationAfter: string | null;
   try {
-    generationAfter = applyRun(db, run.apply);
-    run.phases.apply = Math.round(performance.now() - applying);
+    generationAfter = applyRun(db, input);
   } catch (error) {
-    run.memo?.forget();
+    s.memo?.forget();
     throw error;
   } finally {
-    run.staging?.close();
+    staging?.close();
   }
-  run.memo?.remember(generationAfter, run.apply.next, run.apply.state.fileStats, run.scan);
-  return run.report({
-    rendered: run.rendered,
-    removed: run.apply.removed.length,
-    articles: run.articles,
-    changed: run.apply.changed,
-    problems: [...run.apply.problems],
+  phases.apply = Math.round(performance.now() - applying);
+  s.memo?.remember(generationAfter, input.next, input.state.fileStats, s.files);
+  return report(s, phases, {
+    rendered: count,
+    removed: input.removed.length,
+    articles: checked.articleCount,
+    changed: input.changed,
+    problems,
   });
 }
