@@ -5,7 +5,8 @@ import { createIndexStore, type StoredArticle } from '../db/index-store.js';
 import type { ContentProblem } from '../errors.js';
 import type { FileStats, IndexMemo } from './memo.js';
 import { planRun, type FailedFiles, type Plan } from './plan.js';
-import { digestFiles, rescanPaths, scanContent, type ScannedFile } from './scan.js';
+import { scanContent, type ScannedFile } from './scan.js';
+import { digestFiles, rescanPaths } from './scan-update.js';
 import { loadSettings, type Settings } from './settings.js';
 
 export type IndexStore = ReturnType<typeof createIndexStore>;

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rescanPaths, scanContent, type ScannedFile } from '../../src/indexer/scan.js';
+import { scanContent, type ScannedFile } from '../../src/indexer/scan.js';
+import { rescanPaths } from '../../src/indexer/scan-update.js';
 
 let dir: string;
 const write = (rel: string, text: string) => {
