@@ -4,6 +4,9 @@ import type { AuthorInput, CategoryInput } from '../content/schema.js';
 import type { ContentProblem } from '../errors.js';
 import type { LinkFact, CtaFact } from '../content/markdown.js';
 import type { Db } from './connection.js';
+import { createDerivedLinksStore } from './derived-links-store.js';
+import { createIndexStateStore } from './index-state-store.js';
+import { createSiteTablesStore } from './site-tables-store.js';
 
 export interface ArticleFacts {
   links: LinkFact[];
@@ -88,16 +91,15 @@ export function storedFromEntry(id: number, e: ArticleEntry): StoredArticle {
 }
 
 export function createIndexStore(db: Db) {
+  const siteTables = createSiteTablesStore(db);
+  const state = createIndexStateStore(db);
+  const derived = createDerivedLinksStore(db);
   const s = {
     stored: db.prepare<[], StoredRow>(`
       SELECT a.id, a.source_path, a.content_hash, a.lang, a.slug, a.title, a.category_slug, a.author_slug, a.cta_course,
              a.related_json, a.aliases_json, a.draft, a.published_at, a.translation_key, a.terms_json, a.facts_json,
              (SELECT json_group_array(t.name) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id) AS tags
       FROM articles a`),
-    storedCourses: db.prepare<
-      [],
-      { source_path: string; content_hash: string; area_slug: string; slug: string }
-    >('SELECT source_path, content_hash, area_slug, slug FROM courses'),
     keyId: db.prepare<{ lang: string; slug: string }, { id: number }>(
       'SELECT id FROM article_keys WHERE lang = @lang AND slug = @slug',
     ),
@@ -137,73 +139,8 @@ export function createIndexStore(db: Db) {
     insertLink: db.prepare<{ source_id: number; kind: string; target: string; line: number }>(
       'INSERT INTO links (source_id, kind, target, line) VALUES (@source_id, @kind, @target, @line)',
     ),
-    clearRedirects: db.prepare('DELETE FROM redirects'),
-    insertRedirect: db.prepare<{ from_path: string; article_id: number }>(
-      'INSERT INTO redirects (from_path, article_id) VALUES (@from_path, @article_id)',
-    ),
-    clearRelated: db.prepare<{ id: number }>('DELETE FROM related WHERE article_id = @id'),
-    insertRelated: db.prepare<{ article_id: number; rank: number; related_id: number; score: number }>(
-      'INSERT INTO related (article_id, rank, related_id, score) VALUES (@article_id, @rank, @related_id, @score)',
-    ),
-    upsertAuthor:
-      db.prepare(`INSERT INTO authors (slug, name, bio, avatar, url, active) VALUES (@slug, @name, @bio, @avatar, @url, 1)
-      ON CONFLICT (slug) DO UPDATE SET name = excluded.name, bio = excluded.bio, avatar = excluded.avatar, url = excluded.url, active = 1`),
-    deactivateAuthors: db.prepare('UPDATE authors SET active = 0'),
-    upsertCategory:
-      db.prepare(`INSERT INTO categories (slug, name, description, parent_slug, position, active)
-      VALUES (@slug, @name, @description, @parent_slug, @position, 1)
-      ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description, parent_slug = excluded.parent_slug,
-        position = excluded.position, active = 1`),
-    deactivateCategories: db.prepare('UPDATE categories SET active = 0'),
-    clearAreas: db.prepare('DELETE FROM course_areas'),
-    insertArea: db.prepare(
-      'INSERT INTO course_areas (slug, name, intro, position) VALUES (@slug, @name, @intro, @position)',
-    ),
-    deleteCourse: db.prepare<{ source_path: string }>('DELETE FROM courses WHERE source_path = @source_path'),
-    upsertCourse:
-      db.prepare(`INSERT INTO courses (area_slug, slug, source_path, content_hash, title, summary, featured, data_json, body_html, modified_at)
-      VALUES (@area_slug, @slug, @source_path, @content_hash, @title, @summary, @featured, @data_json, @body_html, @modified_at)
-      ON CONFLICT (source_path) DO UPDATE SET area_slug = excluded.area_slug, slug = excluded.slug, content_hash = excluded.content_hash,
-        title = excluded.title, summary = excluded.summary, featured = excluded.featured, data_json = excluded.data_json,
-        body_html = excluded.body_html, modified_at = excluded.modified_at`),
-    clearErrors: db.prepare('DELETE FROM content_errors'),
-    insertError: db.prepare(
-      'INSERT INTO content_errors (file, line, code, message, hint, severity) VALUES (@file, @line, @code, @message, @hint, @severity)',
-    ),
-    setState: db.prepare<{ key: string; value: string }>(
-      'INSERT INTO index_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ),
-    activeCategories: db.prepare('SELECT slug FROM categories WHERE active = 1').pluck(),
-    activeAuthors: db.prepare('SELECT slug FROM authors WHERE active = 1').pluck(),
-    fileCache: db.prepare<[], { path: string; size: number; mtime_ms: number; hash: string }>(
-      'SELECT path, size, mtime_ms, hash FROM content_files',
-    ),
-    putFileCache: db.prepare<{ path: string; size: number; mtime_ms: number; hash: string }>(
-      'INSERT OR REPLACE INTO content_files (path, size, mtime_ms, hash) VALUES (@path, @size, @mtime_ms, @hash)',
-    ),
     hashes: db.prepare<[], { source_path: string; content_hash: string }>(
       'SELECT source_path, content_hash FROM articles',
-    ),
-    holders: db.prepare<{ ids: string }, { article_id: number }>(
-      'SELECT DISTINCT article_id FROM related WHERE related_id IN (SELECT value FROM json_each(@ids))',
-    ),
-    problems: db.prepare<
-      [],
-      {
-        file: string;
-        line: number;
-        code: string;
-        message: string;
-        hint: string | null;
-        severity: 'error' | 'warning' | 'note';
-      }
-    >('SELECT file, line, code, message, hint, severity FROM content_errors ORDER BY id'),
-    listFloor: db.prepare<{ ids: string }, { article_id: number; n: number; floor: number }>(
-      'SELECT article_id, count(*) AS n, min(score) AS floor FROM related WHERE article_id IN (SELECT value FROM json_each(@ids)) GROUP BY article_id',
-    ),
-    deleteFileCache: db.prepare<{ path: string }>('DELETE FROM content_files WHERE path = @path'),
-    getState: db.prepare<{ key: string }, { value: string }>(
-      'SELECT value FROM index_state WHERE key = @key',
     ),
   };
 
@@ -219,6 +156,9 @@ export function createIndexStore(db: Db) {
     return id;
   };
   return {
+    ...siteTables,
+    ...state,
+    ...derived,
     loadArticles(): StoredArticle[] {
       return s.stored.all().map((r) => ({
         id: r.id,
@@ -239,9 +179,6 @@ export function createIndexStore(db: Db) {
         terms: JSON.parse(r.terms_json) as [string, number][],
         facts: JSON.parse(r.facts_json) as ArticleFacts,
       }));
-    },
-    loadCourses() {
-      return s.storedCourses.all();
     },
     idFor(lang: string, slug: string): number {
       const row = s.keyId.get({ lang, slug });
@@ -310,122 +247,9 @@ export function createIndexStore(db: Db) {
         s.insertLink.run({ source_id: id, kind: 'course', target: cta.course, line: cta.line });
       if (e.cta) s.insertLink.run({ source_id: id, kind: 'course', target: e.cta, line: e.lines.cta ?? 1 });
     },
-    /** Replaces every alias redirect: each old path answers for exactly one article. */
-    writeRedirects(redirects: readonly { from: string; articleId: number }[]): void {
-      s.clearRedirects.run();
-      for (const r of redirects) s.insertRedirect.run({ from_path: r.from, article_id: r.articleId });
-    },
-    writeRelated(id: number, list: readonly { id: number; score: number }[]): void {
-      s.clearRelated.run({ id });
-      list.forEach((r, rank) =>
-        s.insertRelated.run({ article_id: id, rank, related_id: r.id, score: r.score }),
-      );
-    },
-    writeAuthors(authors: readonly AuthorInput[]): void {
-      s.deactivateAuthors.run();
-      for (const a of authors)
-        s.upsertAuthor.run({
-          slug: a.slug,
-          name: a.name,
-          bio: a.bio,
-          avatar: a.avatar ?? null,
-          url: a.url ?? null,
-        });
-    },
-    writeCategories(categories: readonly CategoryInput[]): void {
-      s.deactivateCategories.run();
-      categories.forEach((c, position) =>
-        s.upsertCategory.run({
-          slug: c.slug,
-          name: c.name,
-          description: c.description,
-          parent_slug: c.parent ?? null,
-          position,
-        }),
-      );
-    },
-    writeAreas(areas: readonly { slug: string; name: string; intro: string; position: number }[]): void {
-      s.clearAreas.run();
-      for (const a of areas) s.insertArea.run(a);
-    },
-    removeCourse(sourcePath: string): void {
-      s.deleteCourse.run({ source_path: sourcePath });
-    },
-    writeCourse(c: CourseEntry, now: number): void {
-      s.upsertCourse.run({
-        area_slug: c.area,
-        slug: c.slug,
-        source_path: c.sourcePath,
-        content_hash: c.hash,
-        title: c.data.title,
-        summary: c.data.summary,
-        featured: c.data.featured ? 1 : 0,
-        data_json: JSON.stringify(c.data),
-        body_html: c.html,
-        modified_at: now,
-      });
-    },
-    writeProblems(problems: readonly ContentProblem[]): void {
-      s.clearErrors.run();
-      for (const p of problems)
-        s.insertError.run({
-          file: p.file,
-          line: p.line,
-          code: p.code,
-          message: p.message,
-          hint: p.hint ?? null,
-          severity: p.severity,
-        });
-    },
-    activeSlugs(table: 'categories' | 'authors'): string[] {
-      return (table === 'categories' ? s.activeCategories : s.activeAuthors).all() as string[];
-    },
-    fileCache(): Map<string, { size: number; mtimeMs: number; hash: string }> {
-      return new Map(
-        s.fileCache.all().map((r) => [r.path, { size: r.size, mtimeMs: r.mtime_ms, hash: r.hash }]),
-      );
-    },
     /** Content digests of indexed articles by source path (cheap: no bodies). */
     articleHashes(): Map<string, string> {
       return new Map(s.hashes.all().map((r) => [r.source_path, r.content_hash]));
-    },
-    /** For each article in `ids`: how many related entries it keeps and the lowest score among them. */
-    relatedFloors(ids: readonly number[]): Map<number, { n: number; floor: number }> {
-      return new Map(
-        s.listFloor.all({ ids: JSON.stringify(ids) }).map((r) => [r.article_id, { n: r.n, floor: r.floor }]),
-      );
-    },
-    /** Applies the difference between the previous stat cache and the current one. */
-    updateFileCache(
-      before: ReadonlyMap<string, { size: number; mtimeMs: number; hash: string }>,
-      after: ReadonlyMap<string, { size: number; mtimeMs: number; hash: string }>,
-    ): void {
-      for (const path of before.keys()) if (!after.has(path)) s.deleteFileCache.run({ path });
-      for (const [path, f] of after) {
-        const old = before.get(path);
-        if (!old || old.size !== f.size || old.mtimeMs !== f.mtimeMs || old.hash !== f.hash)
-          s.putFileCache.run({ path, size: f.size, mtime_ms: f.mtimeMs, hash: f.hash });
-      }
-    },
-    /** Articles whose stored related list mentions one of `ids`. */
-    relatedHolders(ids: readonly number[]): number[] {
-      return s.holders.all({ ids: JSON.stringify(ids) }).map((r) => r.article_id);
-    },
-    storedProblems(): ContentProblem[] {
-      return s.problems.all().map((p) => ({
-        file: p.file,
-        line: p.line,
-        code: p.code,
-        message: p.message,
-        severity: p.severity,
-        ...(p.hint ? { hint: p.hint } : {}),
-      }));
-    },
-    getState(key: string): string | null {
-      return s.getState.get({ key })?.value ?? null;
-    },
-    setState(key: string, value: string): void {
-      s.setState.run({ key, value });
     },
   };
 }
