@@ -1,7 +1,5 @@
 // Prepared statements the indexer uses to read the previous index and write the next one.
-import type { ArticleEntry, CourseEntry } from '../content/load-entry.js';
-import type { AuthorInput, CategoryInput } from '../content/schema.js';
-import type { ContentProblem } from '../errors.js';
+import type { ArticleEntry } from '../content/load-entry.js';
 import type { LinkFact, CtaFact } from '../content/markdown.js';
 import type { Db } from './connection.js';
 import { createDerivedLinksStore } from './derived-links-store.js';
