@@ -1,5 +1,6 @@
 // Deterministic synthetic corpora for the benchmark: realistic front matter and 800–1,500-word bodies with
-// headings, lists, code, 3–6 internal links and CTAs. The same seed always writes the same bytes.
+// headings, lists, code, 3–6 internal links, CTAs and one rare term (a name or code found in ~2 articles).
+// The same seed always writes the same bytes; document frequencies come back for the search benchmark.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -55,9 +56,31 @@ export interface CorpusOptions {
   seed?: number;
 }
 
+/** How many articles contain each word: the most frequent vocabulary words and every rare term used. */
+export interface CorpusVocabulary {
+  common: Map<string, number>;
+  rare: Map<string, number>;
+}
+
+/** Vocabulary indexes below this are counted per article (the Zipf head holds every common word). */
+const HEAD = 512;
+
+/** The k-th rare term: two syllables and four base-36 digits, so no term is a prefix of another. */
+export function rareTerm(k: number): string {
+  const s = (i: number) => SYLLABLES[i % SYLLABLES.length] as string;
+  return s(k) + s(Math.floor(k / SYLLABLES.length)) + k.toString(36).padStart(4, '0');
+}
+
 /** Writes site.yml, authors, categories, four courses and N articles into `dir` (replacing it). */
-export function writeCorpus(options: CorpusOptions): { files: number; bytes: number } {
+export function writeCorpus(options: CorpusOptions): {
+  files: number;
+  bytes: number;
+  vocabulary: CorpusVocabulary;
+} {
   const rand = prng(options.seed ?? 42);
+  // Rare terms come from a stream of their own, so every other byte is what earlier versions wrote.
+  const tailRand = prng((options.seed ?? 42) ^ 0x5bd1e995);
+  const tailSize = Math.max(1, Math.ceil(options.articles / 2));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const vocab: string[] = [];
   const seen = new Set<string>();
@@ -71,7 +94,14 @@ export function writeCorpus(options: CorpusOptions): { files: number; bytes: num
     }
   }
   // Zipf-like word choice: low indexes are frequent, the tail carries the topic signal.
-  const word = () => vocab[Math.floor(vocab.length * Math.pow(rand(), 2.2))] as string;
+  const seenHead = new Uint8Array(HEAD);
+  const headDf = new Uint32Array(HEAD);
+  const wordAt = (i: number) => {
+    if (i < HEAD) seenHead[i] = 1;
+    return vocab[i] as string;
+  };
+  const wordIndex = () => Math.floor(vocab.length * Math.pow(rand(), 2.2));
+  const word = () => wordAt(wordIndex());
   const sentence = (min = 8, max = 20) => {
     const n = min + Math.floor(rand() * (max - min));
     const words = Array.from({ length: n }, word);
@@ -79,7 +109,9 @@ export function writeCorpus(options: CorpusOptions): { files: number; bytes: num
     return s.charAt(0).toUpperCase() + s.slice(1) + '.';
   };
   const paragraph = () => Array.from({ length: 3 + Math.floor(rand() * 4) }, () => sentence()).join(' ');
-  const tags = Array.from({ length: 200 }, () => `${word()}-${word()}`);
+  const tagWords = Array.from({ length: 200 }, () => [wordIndex(), wordIndex()] as const);
+  const tags = tagWords.map(([a, b]) => `${vocab[a]}-${vocab[b]}`);
+  const rareDf = new Map<string, number>();
   const slugs = Array.from({ length: options.articles }, (_, i) => `${word()}-${word()}-${i}`);
 
   rmSync(options.dir, { recursive: true, force: true });
@@ -118,13 +150,18 @@ export function writeCorpus(options: CorpusOptions): { files: number; bytes: num
   const day = 86_400_000;
   const start = Date.UTC(2018, 0, 1);
   for (let i = 0; i < options.articles; i++) {
+    seenHead.fill(0);
     const title = sentence(4, 9).slice(0, -1);
     const date = new Date(start + Math.floor(rand() * 8 * 365) * day).toISOString().slice(0, 10);
     const links = Array.from(
       { length: 3 + Math.floor(rand() * 4) },
       () => slugs[Math.floor(rand() * slugs.length)] as string,
     );
-    const articleTags = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(tags));
+    const articleTags = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => {
+      const t = Math.floor(rand() * tags.length);
+      for (const w of tagWords[t] ?? []) wordAt(w);
+      return tags[t] as string;
+    });
     const parts: string[] = [paragraph()];
     const target = 800 + Math.floor(rand() * 700);
     let words = parts[0]?.split(' ').length ?? 0;
@@ -152,6 +189,10 @@ export function writeCorpus(options: CorpusOptions): { files: number; bytes: num
         );
       if (section === 2 && rand() < 0.5) parts.push(`::cta[Start learning]{course=${pick(COURSES)}}`);
     }
+    const rare = rareTerm(Math.floor(tailRand() * tailSize));
+    rareDf.set(rare, (rareDf.get(rare) ?? 0) + 1);
+    parts.push(`Filed under ${rare}.`);
+    for (let w = 0; w < HEAD; w++) headDf[w] = (headDf[w] ?? 0) + (seenHead[w] ?? 0);
     const fm = [
       `title: ${JSON.stringify(title)}`,
       `slug: ${slugs[i]}`,
@@ -166,5 +207,11 @@ export function writeCorpus(options: CorpusOptions): { files: number; bytes: num
       `---\n${fm.join('\n')}\n---\n${parts.join('\n\n')}\n`,
     );
   }
-  return { files: options.articles + 3 + COURSES.length * 2, bytes };
+  const common = new Map<string, number>();
+  headDf.forEach((df, w) => common.set(vocab[w] as string, df));
+  return {
+    files: options.articles + 3 + COURSES.length * 2,
+    bytes,
+    vocabulary: { common, rare: rareDf },
+  };
 }
