@@ -52,7 +52,11 @@ function load(url: string, seconds: number): LoadResult {
     maxBuffer: 64 * 1024 * 1024,
     timeout: (seconds + 30) * 1000,
   });
-  if (out.status !== 0) throw new Error(`autocannon ${url}: ${out.error?.message ?? out.stderr.slice(-300)}`);
+  if (out.status !== 0) {
+    // The telling line (an out-of-memory report, an error), not the tail of a native stack trace.
+    const why = out.stderr.split('\n').find((l) => /out of memory|Error/.test(l)) ?? out.stderr.slice(-300);
+    throw new Error(`autocannon ${url}: ${out.error?.message ?? why.trim()}`);
+  }
   const json = JSON.parse(out.stdout) as {
     requests: { average: number };
     latency: { p50: number; p99: number };
