@@ -41,7 +41,12 @@ const en = {
       ? 'No article has a tag yet.'
       : `Every tag used by our articles, with how many use it: ${n === 1 ? '1 tag' : `${n} tags`}.`,
   noTags: 'No article has a tag yet.',
-  resultsFor: (q: string, n: number) => `${n === 1 ? '1 result' : `${n} results`} for “${q}”`,
+  resultsFor: (q: string, n: number, more = false) =>
+    more
+      ? `More than ${n.toLocaleString('en-GB')} results for “${q}”`
+      : `${n === 1 ? '1 result' : `${n} results`} for “${q}”`,
+  manyResults: (n: number) =>
+    `So many articles match that only ${n.toLocaleString('en-GB')} are listed. Add a word to narrow the search.`,
   noResults: (q: string) => `No articles match “${q}”.`,
   noResultsHint: 'Try fewer or different words, or browse a category:',
   anyWordResults: 'No article contains all of these words; these contain some of them:',
@@ -108,7 +113,12 @@ const fr: Strings = {
       ? "Aucun article n'a encore de mot-clé."
       : `Tous les mots-clés de nos articles, avec le nombre d'articles de chacun : ${n === 1 ? '1 mot-clé' : `${n} mots-clés`}.`,
   noTags: "Aucun article n'a encore de mot-clé.",
-  resultsFor: (q, n) => `${n === 1 ? '1 résultat' : `${n} résultats`} pour « ${q} »`,
+  resultsFor: (q, n, more = false) =>
+    more
+      ? `Plus de ${n.toLocaleString('fr-FR')} résultats pour « ${q} »`
+      : `${n === 1 ? '1 résultat' : `${n} résultats`} pour « ${q} »`,
+  manyResults: (n) =>
+    `Tant d’articles correspondent que seuls ${n.toLocaleString('fr-FR')} sont listés. Ajoutez un mot pour affiner la recherche.`,
   noResults: (q) => `Aucun article ne correspond à « ${q} ».`,
   noResultsHint: "Essayez d'autres mots, ou parcourez une catégorie :",
   anyWordResults: 'Aucun article ne contient tous ces mots ; ceux-ci en contiennent une partie :',

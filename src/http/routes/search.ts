@@ -2,6 +2,8 @@
 import { Router } from 'express';
 import { BadRequestError } from '../../errors.js';
 import { MAX_QUERY_CHARS, parseSearchQuery } from '../../lib/search-query.js';
+import type { SearchResult } from '../../db/search.js';
+import type { BoundedMatch } from '../../lib/search-bounds.js';
 import type { Ctx } from '../context.js';
 import { stringsFor } from '../i18n.js';
 import { makeSeo } from '../view-models/seo.js';
@@ -28,14 +30,15 @@ export function searchRoutes(ctx: Ctx): Router {
     const now = ctx.now();
     const parsed = parseSearchQuery(raw);
     const q = raw.trim().slice(0, 200);
-    const run = (match: string) => ctx.search.search(match, lang, now, PER_PAGE, (page - 1) * PER_PAGE);
-    let result = { total: 0, hits: [] as ReturnType<Ctx['search']['search']>['hits'] };
-    let match = parsed.all;
+    const bounded = ctx.search.bound(parsed);
+    const run = (m: BoundedMatch) => ctx.search.search(m, lang, now, PER_PAGE, (page - 1) * PER_PAGE);
+    let result: SearchResult = { total: 0, more: false, hits: [] };
+    let match = bounded.all;
     let loose = false;
     if (match) {
       result = run(match);
-      if (result.total === 0 && parsed.any) {
-        match = parsed.any;
+      if (result.total === 0 && bounded.any) {
+        match = bounded.any;
         result = run(match);
         loose = result.total > 0;
       }
@@ -49,7 +52,7 @@ export function searchRoutes(ctx: Ctx): Router {
     const link = (n: number) => `/${lang}/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
     const t = stringsFor(lang);
     const seo = makeSeo(ctx.site(), ctx.baseUrl(), {
-      title: q ? t.resultsFor(q, result.total) : t.search,
+      title: q ? t.resultsFor(q, result.total, result.more) : t.search,
       description: t.searchIntro,
       path: `/${lang}/search`,
       robots: 'noindex, follow',
@@ -66,6 +69,8 @@ export function searchRoutes(ctx: Ctx): Router {
         terms: parsed.terms,
         hits: result.hits,
         total: result.total,
+        // More matches than are listed: the heading says "more than" and a notice says how to narrow.
+        more: result.more,
         loose,
         suggestions,
         pagination: {

@@ -1,0 +1,56 @@
+// Keeps every search's work bounded whatever the corpus size: an unfinished last word is completed to at
+// most MAX_COMPLETIONS indexed words, and a second expression picks the articles worth ranking first.
+import type { ParsedQuery } from './search-query.js';
+
+/** An unfinished word with more indexed completions than this is searched as its first ones only. */
+export const MAX_COMPLETIONS = 8;
+
+/** An FTS5 expression pair: `match` selects the results, `titled` the ones matching in title or tags. */
+export interface BoundedMatch {
+  match: string;
+  titled: string;
+}
+
+export interface BoundedQuery {
+  all: BoundedMatch | null;
+  any: BoundedMatch | null;
+}
+
+/**
+ * The last word as the index stores it (lower case, accents removed like `remove_diacritics`), when the
+ * parser made it a prefix; null otherwise. The caller looks up its completions in the index vocabulary.
+ */
+export function prefixToComplete(parsed: ParsedQuery): string | null {
+  const last = parsed.terms.at(-1);
+  if (last === undefined || !parsed.all?.endsWith('*')) return null;
+  return last.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/**
+ * Rewrites the parsed query with the completions found for its prefix (up to MAX_COMPLETIONS + 1, in
+ * index order). Few completions keep FTS5's own prefix search; none means no indexed word starts with
+ * it, so the word is searched as typed (that also covers any folding this module does not mirror); more
+ * than MAX_COMPLETIONS are cut to the first ones, because FTS5 merges the postings of every completion
+ * of a prefix on each query and a two-letter prefix can have hundreds.
+ */
+export function boundQuery(parsed: ParsedQuery, completions: readonly string[]): BoundedQuery {
+  if (parsed.terms.length === 0) return { all: null, any: null };
+  const exprs = parsed.terms.map(quote);
+  const last = exprs.length - 1;
+  if (prefixToComplete(parsed) !== null) {
+    if (completions.length > MAX_COMPLETIONS)
+      exprs[last] = `(${completions.slice(0, MAX_COMPLETIONS).map(quote).join(' OR ')})`;
+    else if (completions.length > 0) exprs[last] = `${exprs[last] ?? ''}*`;
+  }
+  const anyTerm = exprs.length > 1 ? `(${exprs.join(' OR ')})` : (exprs[0] ?? '');
+  const titled = (match: string) => `(${match}) AND {title tags}: ${anyTerm}`;
+  // Explicit AND: FTS5 accepts implicit AND between phrases only, not beside a bracketed group.
+  const all = exprs.join(' AND ');
+  const any = exprs.length > 1 ? exprs.join(' OR ') : null;
+  return {
+    all: { match: all, titled: titled(all) },
+    any: any === null ? null : { match: any, titled: titled(any) },
+  };
+}
