@@ -89,7 +89,8 @@ export function createSearch(db: Db) {
       WHERE articles_fts MATCH @match AND +rowid IN cand) r
     CROSS JOIN articles a ON a.id = r.id
     ORDER BY r.score, a.published_at DESC, a.id LIMIT @limit OFFSET @offset`);
-  // Snippets only for the page shown: snippet() is costly.
+  // Snippets only for the page shown: snippet() is costly. One rowid range and `+rowid IN` rather than
+  // `rowid IN`, which re-runs the MATCH (and re-merges a prefix's postings) once per id.
   const page = db.prepare<{ match: string; ids: string; lo: number; hi: number }, SearchHit>(`
     SELECT a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, a.reading_minutes, a.image, a.image_alt,
       a.category_slug, c.name AS category_name, a.author_slug, u.name AS author_name,
