@@ -106,14 +106,22 @@ export function createIndexStore(db: Db) {
     ),
     markPublic: db.prepare<{ id: number }>('UPDATE article_keys SET was_public = 1 WHERE id = @id'),
     deleteArticle: db.prepare<{ id: number }>('DELETE FROM articles WHERE id = @id'),
-    deleteFts: db.prepare<{ id: number }>('DELETE FROM articles_fts WHERE rowid = @id'),
+    // External content: FTS5 forgets a row's tokens only when told the values it indexed, read from the
+    // row itself before the row changes or goes (a plain DELETE would read the row after the change).
+    ftsIndexed: db.prepare<{ id: number }, { title: string; excerpt: string; body: string; tags: string }>(
+      'SELECT title, excerpt, body_text AS body, tags_text AS tags FROM articles WHERE id = @id',
+    ),
+    ftsForget: db.prepare<{ id: number; title: string; excerpt: string; body: string; tags: string }>(
+      `INSERT INTO articles_fts (articles_fts, rowid, title, excerpt, body, tags)
+       VALUES ('delete', @id, @title, @excerpt, @body, @tags)`,
+    ),
     upsertArticle: db.prepare(`
       INSERT INTO articles (id, source_path, content_hash, lang, slug, title, published_at, modified_at, category_slug, author_slug,
         excerpt, image, image_alt, cta_course, related_json, aliases_json, draft, translation_key, body_html, body_text, toc_json,
-        terms_json, facts_json, word_count, reading_minutes, indexed_at)
+        terms_json, facts_json, word_count, reading_minutes, indexed_at, tags_text)
       VALUES (@id, @source_path, @content_hash, @lang, @slug, @title, @published_at, @modified_at, @category_slug, @author_slug,
         @excerpt, @image, @image_alt, @cta_course, @related_json, @aliases_json, @draft, @translation_key, @body_html, @body_text, @toc_json,
-        @terms_json, @facts_json, @word_count, @reading_minutes, @indexed_at)
+        @terms_json, @facts_json, @word_count, @reading_minutes, @indexed_at, @tags_text)
       ON CONFLICT (id) DO UPDATE SET source_path = excluded.source_path, content_hash = excluded.content_hash, lang = excluded.lang,
         slug = excluded.slug, title = excluded.title, published_at = excluded.published_at, modified_at = excluded.modified_at,
         category_slug = excluded.category_slug, author_slug = excluded.author_slug, excerpt = excluded.excerpt, image = excluded.image,
@@ -121,7 +129,7 @@ export function createIndexStore(db: Db) {
         aliases_json = excluded.aliases_json, draft = excluded.draft, translation_key = excluded.translation_key,
         body_html = excluded.body_html, body_text = excluded.body_text, toc_json = excluded.toc_json, terms_json = excluded.terms_json,
         facts_json = excluded.facts_json, word_count = excluded.word_count, reading_minutes = excluded.reading_minutes,
-        indexed_at = excluded.indexed_at`),
+        indexed_at = excluded.indexed_at, tags_text = excluded.tags_text`),
     insertFts: db.prepare<{ id: number; title: string; excerpt: string; body: string; tags: string }>(
       'INSERT INTO articles_fts (rowid, title, excerpt, body, tags) VALUES (@id, @title, @excerpt, @body, @tags)',
     ),
@@ -152,6 +160,10 @@ export function createIndexStore(db: Db) {
       if (id !== undefined) tagIds.set(t.slug, id);
     }
     return id;
+  };
+  const forgetFts = (id: number) => {
+    const indexed = s.ftsIndexed.get({ id });
+    if (indexed) s.ftsForget.run({ id, ...indexed });
   };
   return {
     ...siteTables,
@@ -185,11 +197,14 @@ export function createIndexStore(db: Db) {
     },
     removeArticle(id: number, wasPublic: boolean): void {
       if (wasPublic) s.markPublic.run({ id });
-      s.deleteFts.run({ id });
+      forgetFts(id);
       s.deleteArticle.run({ id });
     },
     writeArticle(id: number, e: ArticleEntry, tagSlugs: { slug: string; name: string }[], now: number): void {
+      const tagsText = tagSlugs.map((t) => t.name).join(' ');
+      forgetFts(id);
       s.upsertArticle.run({
+        tags_text: tagsText,
         id,
         source_path: e.sourcePath,
         content_hash: e.hash,
@@ -225,14 +240,7 @@ export function createIndexStore(db: Db) {
         indexed_at: now,
       });
       if (!e.draft && e.publishedAt <= now) s.markPublic.run({ id });
-      s.deleteFts.run({ id });
-      s.insertFts.run({
-        id,
-        title: e.title,
-        excerpt: e.excerpt,
-        body: e.text,
-        tags: tagSlugs.map((t) => t.name).join(' '),
-      });
+      s.insertFts.run({ id, title: e.title, excerpt: e.excerpt, body: e.text, tags: tagsText });
       s.clearArticleTags.run({ id });
       tagSlugs.forEach((t, position) => {
         const tag = tagIdFor(t);
