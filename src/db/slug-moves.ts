@@ -54,9 +54,7 @@ export function prepareMoveLookup(db: Db) {
  * The addresses of the index a server is using (DB_PATH), read without writing to it: `npm run check`
  * compares the content with it to report slug changes. Undefined when there is no usable database yet.
  */
-export function readServedAddresses(
-  path: string,
-):
+export function readServedAddresses(path: string):
   | {
       articles: { path: string; lang: string; slug: string; translationKey: string | null }[];
       moves: SlugMoveRow[];

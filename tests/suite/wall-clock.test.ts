@@ -32,7 +32,10 @@ export const ALLOWED: Record<string, Allowed> = {
     lines: 4,
     reason: 'a deadline for the kill loop, and the restart time bound',
   },
-  'tests/reliability/graceful-shutdown.test.ts': { lines: 6, reason: 'shutdown time bounds, and the 10 s limit' },
+  'tests/reliability/graceful-shutdown.test.ts': {
+    lines: 6,
+    reason: 'shutdown time bounds, and the 10 s limit',
+  },
   'tests/content/front-matter.test.ts': { lines: 2, reason: 'a YAML alias bomb is refused quickly' },
   'tests/cli/live-reindex.test.ts': { lines: 2, reason: 'the server notices a new index within 1 s' },
   'tests/cli/new.test.ts': {
