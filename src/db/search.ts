@@ -25,6 +25,12 @@ export const COUNT_CAP = 1000;
 /** Articles ranked when more than COUNT_CAP match: the most recently added, and those matching in title or tags. */
 const RECENT_CANDIDATES = COUNT_CAP;
 const TITLED_CANDIDATES = 1000;
+/**
+ * Title and tag matches are looked for among the most recently added articles only (by id), because a
+ * column filter makes FTS5 read every matching document's positions: without a window a common word costs
+ * O(corpus) here. Older articles still rank when they are among the recent candidates.
+ */
+const TITLED_WINDOW = 20_000;
 
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
@@ -66,11 +72,13 @@ export function createSearch(db: Db) {
   // bm25() reads every position list of a row, so it runs only on candidates: all matches when there are
   // few, else the most recently added ones plus the ones matching in title or tags (weighted highest, so
   // the likely best). Both candidate scans walk FTS5 in rowid order and stop at their LIMIT. `+rowid`
-  // keeps SQLite from re-running the MATCH once per candidate; the scan it does instead reads no positions.
+  // keeps SQLite from re-running the MATCH once per candidate; the scan it does instead reads no positions,
+  // and starts at the oldest candidate, so it covers the candidates' rowid range, not every match.
   const rankCandidates = db.prepare<
     Visible & {
       match: string;
       titled: string;
+      floor: number;
       recent: number;
       titles: number;
       limit: number;
@@ -83,12 +91,13 @@ export function createSearch(db: Db) {
         WHERE articles_fts MATCH @match AND ${VISIBLE} ORDER BY f.rowid DESC LIMIT @recent)
       UNION
       SELECT id FROM (SELECT f.rowid AS id FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid
-        WHERE articles_fts MATCH @titled AND ${VISIBLE} ORDER BY f.rowid DESC LIMIT @titles))
+        WHERE articles_fts MATCH @titled AND f.rowid > @floor AND ${VISIBLE} ORDER BY f.rowid DESC LIMIT @titles))
     SELECT r.id FROM (
       SELECT rowid AS id, bm25(articles_fts, 10.0, 4.0, 1.0, 3.0) AS score FROM articles_fts
-      WHERE articles_fts MATCH @match AND +rowid IN cand) r
+      WHERE articles_fts MATCH @match AND rowid >= (SELECT min(id) FROM cand) AND +rowid IN cand) r
     CROSS JOIN articles a ON a.id = r.id
     ORDER BY r.score, a.published_at DESC, a.id LIMIT @limit OFFSET @offset`);
+  const newestId = db.prepare<[], number>('SELECT max(id) FROM articles').pluck();
   // Snippets only for the page shown: snippet() is costly. One rowid range and `+rowid IN` rather than
   // `rowid IN`, which re-runs the MATCH (and re-merges a prefix's postings) once per id.
   const page = db.prepare<{ match: string; ids: string; lo: number; hi: number }, SearchHit>(`
@@ -120,6 +129,7 @@ export function createSearch(db: Db) {
         .all({
           match: q.match,
           titled: q.titled,
+          floor: (newestId.get() ?? 0) - TITLED_WINDOW,
           lang,
           now,
           recent: RECENT_CANDIDATES,

@@ -21,10 +21,10 @@ describe('prefixToComplete', () => {
 });
 
 describe('boundQuery', () => {
-  it('when the prefix has few completions, then FTS5 prefix search is kept', () => {
+  it("when the prefix has few completions, then they are searched as words (the prefix search's matches, streamed)", () => {
     const q = boundQuery(parseSearchQuery('data pipel'), ['pipeline', 'pipelines']);
-    expect(q.all?.match).toBe('"data" AND "pipel"*');
-    expect(q.any?.match).toBe('"data" OR "pipel"*');
+    expect(q.all?.match).toBe('"data" AND ("pipeline" OR "pipelines")');
+    expect(q.any?.match).toBe('"data" OR ("pipeline" OR "pipelines")');
   });
 
   it('when the prefix has more completions than the bound, then only the first ones are searched', () => {
@@ -42,10 +42,10 @@ describe('boundQuery', () => {
 
   it('when a query is bounded, then its titled expression requires a term in title or tags on top of the match', () => {
     const q = boundQuery(parseSearchQuery('sql joins'), ['joins']);
-    expect(q.all?.titled).toBe('("sql" AND "joins"*) AND {title tags}: ("sql" OR "joins"*)');
-    expect(q.any?.titled).toBe('("sql" OR "joins"*) AND {title tags}: ("sql" OR "joins"*)');
+    expect(q.all?.titled).toBe('("sql" AND ("joins")) AND {title tags}: ("sql" OR ("joins"))');
+    expect(q.any?.titled).toBe('("sql" OR ("joins")) AND {title tags}: ("sql" OR ("joins"))');
     expect(boundQuery(parseSearchQuery('sql'), ['sql']).all?.titled).toBe(
-      '("sql"*) AND {title tags}: "sql"*',
+      '(("sql")) AND {title tags}: ("sql")',
     );
   });
 
