@@ -39,120 +39,152 @@ export interface RelatedIndex {
   pair(i: number, j: number): number;
 }
 
-export function buildRelatedIndex(items: readonly RelatedInput[]): RelatedIndex {
+/** A followed term of an article: the term, its count there, and its idf. */
+type Followed = [string, number, number];
+
+interface Built {
+  items: readonly RelatedInput[];
+  postings: Map<string, Posting>;
+  tagPostings: Map<string, number[]>;
+  followed: Followed[][];
+  /** Scratch space for score(): accumulated scores and the articles that have one. */
+  scores: Float64Array;
+  touched: number[];
+}
+
+/** Postings of the terms worth following (in 2..cap articles) and of every tag, and each article's best terms. */
+function buildPostings(items: readonly RelatedInput[]): Built {
   const n = items.length;
   const df = new Map<string, number>();
   for (const it of items) for (const [t] of it.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const cap = Math.min(MAX_POSTING, Math.max(5, Math.floor(n / 4)));
   const idf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
-  const postings = new Map<string, Posting>();
-  const tagPostings = new Map<string, number[]>();
-  const followed: [string, number, number][][] = [];
+  const built: Built = {
+    items,
+    postings: new Map(),
+    tagPostings: new Map(),
+    followed: [],
+    scores: new Float64Array(n),
+    touched: [],
+  };
   items.forEach((it, i) => {
-    const mine: [string, number, number][] = [];
+    const mine: Followed[] = [];
     for (const [t, c] of it.terms) {
       const d = df.get(t) ?? 0;
       if (d < 2 || d > cap) continue;
-      let p = postings.get(t);
-      if (!p) postings.set(t, (p = { docs: [], counts: [] }));
+      let p = built.postings.get(t);
+      if (!p) built.postings.set(t, (p = { docs: [], counts: [] }));
       p.docs.push(i);
       p.counts.push(c);
       mine.push([t, c, idf(d)]);
     }
     mine.sort((a, b) => b[1] * b[2] - a[1] * a[2]);
-    followed.push(mine.slice(0, TERMS_FOLLOWED));
+    built.followed.push(mine.slice(0, TERMS_FOLLOWED));
     for (const tag of it.tags) {
-      let list = tagPostings.get(tag);
-      if (!list) tagPostings.set(tag, (list = []));
+      let list = built.tagPostings.get(tag);
+      if (!list) built.tagPostings.set(tag, (list = []));
       list.push(i);
     }
   });
-  const scores = new Float64Array(n);
-  const touched: number[] = [];
+  return built;
+}
+
+/** The score article j would get in article i's list (cheap: no candidate search). */
+function pairScore(b: Built, i: number, j: number): number {
+  const x = b.items[i] as RelatedInput;
+  const y = b.items[j] as RelatedInput;
+  if (x.lang !== y.lang || i === j) return -Infinity;
+  const other = new Map(y.terms.map(([t, c]) => [t, c] as const));
+  let self = 0;
+  let text = 0;
+  for (const [t, c, w] of b.followed[i] ?? []) {
+    self += w * sat(c) * sat(c);
+    const oc = other.get(t);
+    if (oc !== undefined) text += w * sat(c) * sat(oc);
+  }
+  let score = self > 0 ? (text * 4) / self : 0;
+  for (const tag of x.tags)
+    if (y.tags.includes(tag) && (b.tagPostings.get(tag)?.length ?? 0) <= MAX_TAG_POSTING) score += 2;
+  if (x.category === y.category) score += 3;
+  return score + Math.exp(-Math.abs(x.publishedAt - y.publishedAt) / (365 * DAY));
+}
+
+function neighboursOf(b: Built, i: number): Set<number> {
+  const out = new Set<number>();
+  for (const [t] of b.followed[i] ?? []) for (const j of b.postings.get(t)?.docs ?? []) out.add(j);
+  for (const tag of b.items[i]?.tags ?? []) {
+    const list = b.tagPostings.get(tag) ?? [];
+    if (list.length <= MAX_TAG_POSTING) for (const j of list) out.add(j);
+  }
+  out.delete(i);
+  return out;
+}
+
+/** Text and tag overlap of article i with every candidate, into b.scores (b.touched lists them). */
+function accumulate(b: Built, i: number): void {
+  const { scores, touched } = b;
   const add = (j: number, s: number) => {
     if (scores[j] === 0) touched.push(j);
     scores[j] = (scores[j] ?? 0) + s;
   };
+  let self = 0;
+  for (const [t, c, w] of b.followed[i] ?? []) {
+    self += w * sat(c) * sat(c);
+    const p = b.postings.get(t) as Posting;
+    for (let k = 0; k < p.docs.length; k++) {
+      const j = p.docs[k] as number;
+      if (j !== i) add(j, w * sat(c) * sat(p.counts[k] as number));
+    }
+  }
+  // Text similarity is scaled to 0..4 so it weighs like two shared tags at most.
+  const norm = self > 0 ? 4 / self : 0;
+  for (const j of touched) scores[j] = (scores[j] ?? 0) * norm;
+  for (const tag of (b.items[i] as RelatedInput).tags) {
+    const list = b.tagPostings.get(tag) ?? [];
+    if (list.length > MAX_TAG_POSTING) continue;
+    for (const j of list) if (j !== i) add(j, 2);
+  }
+}
 
-  const termCounts = (i: number) => new Map((items[i]?.terms ?? []).map(([t, c]) => [t, c] as const));
+/** Article i's best RELATED_KEEP, by insertion into a short sorted list (no sort of all candidates). */
+function scoreOf(b: Built, i: number): Scored[] {
+  accumulate(b, i);
+  const item = b.items[i] as RelatedInput;
+  const best: Scored[] = [];
+  for (const j of b.touched) {
+    const other = b.items[j] as RelatedInput;
+    const base = b.scores[j] ?? 0;
+    b.scores[j] = 0;
+    if (other.lang !== item.lang) continue;
+    const category = other.category === item.category ? 3 : 0;
+    const score = base + category + Math.exp(-Math.abs(other.publishedAt - item.publishedAt) / (365 * DAY));
+    const last = best[best.length - 1];
+    if (
+      best.length === RELATED_KEEP &&
+      last &&
+      (score < last.score || (score === last.score && other.id > last.id))
+    )
+      continue;
+    let at = best.length;
+    while (at > 0) {
+      const prev = best[at - 1] as Scored;
+      if (prev.score > score || (prev.score === score && prev.id < other.id)) break;
+      at--;
+    }
+    best.splice(at, 0, { id: other.id, score });
+    if (best.length > RELATED_KEEP) best.pop();
+  }
+  b.touched.length = 0;
+  return best;
+}
+
+export function buildRelatedIndex(items: readonly RelatedInput[]): RelatedIndex {
+  const built = buildPostings(items);
   return {
     items,
-    pair(i, j) {
-      const a = items[i] as RelatedInput;
-      const b = items[j] as RelatedInput;
-      if (a.lang !== b.lang || i === j) return -Infinity;
-      const other = termCounts(j);
-      let self = 0;
-      let text = 0;
-      for (const [t, c, w] of followed[i] ?? []) {
-        self += w * sat(c) * sat(c);
-        const oc = other.get(t);
-        if (oc !== undefined) text += w * sat(c) * sat(oc);
-      }
-      let score = self > 0 ? (text * 4) / self : 0;
-      for (const tag of a.tags)
-        if (b.tags.includes(tag) && (tagPostings.get(tag)?.length ?? 0) <= MAX_TAG_POSTING) score += 2;
-      if (a.category === b.category) score += 3;
-      return score + Math.exp(-Math.abs(a.publishedAt - b.publishedAt) / (365 * DAY));
-    },
-    neighbours(i) {
-      const out = new Set<number>();
-      for (const [t] of followed[i] ?? []) for (const j of postings.get(t)?.docs ?? []) out.add(j);
-      for (const tag of items[i]?.tags ?? []) {
-        const list = tagPostings.get(tag) ?? [];
-        if (list.length <= MAX_TAG_POSTING) for (const j of list) out.add(j);
-      }
-      out.delete(i);
-      return out;
-    },
-    score(i) {
-      const item = items[i] as RelatedInput;
-      let self = 0;
-      for (const [t, c, w] of followed[i] ?? []) {
-        self += w * sat(c) * sat(c);
-        const p = postings.get(t) as Posting;
-        for (let k = 0; k < p.docs.length; k++) {
-          const j = p.docs[k] as number;
-          if (j !== i) add(j, w * sat(c) * sat(p.counts[k] as number));
-        }
-      }
-      // Text similarity is scaled to 0..4 so it weighs like two shared tags at most.
-      const norm = self > 0 ? 4 / self : 0;
-      for (const j of touched) scores[j] = (scores[j] ?? 0) * norm;
-      for (const tag of item.tags) {
-        const list = tagPostings.get(tag) ?? [];
-        if (list.length > MAX_TAG_POSTING) continue;
-        for (const j of list) if (j !== i) add(j, 2);
-      }
-      // Keep the best RELATED_KEEP with an insertion into a short sorted list (no sort of all candidates).
-      const best: Scored[] = [];
-      for (const j of touched) {
-        const other = items[j] as RelatedInput;
-        const base = scores[j] ?? 0;
-        scores[j] = 0;
-        if (other.lang !== item.lang) continue;
-        const category = other.category === item.category ? 3 : 0;
-        const score =
-          base + category + Math.exp(-Math.abs(other.publishedAt - item.publishedAt) / (365 * DAY));
-        const last = best[best.length - 1];
-        if (
-          best.length === RELATED_KEEP &&
-          last &&
-          (score < last.score || (score === last.score && other.id > last.id))
-        )
-          continue;
-        let at = best.length;
-        while (at > 0) {
-          const prev = best[at - 1] as Scored;
-          if (prev.score > score || (prev.score === score && prev.id < other.id)) break;
-          at--;
-        }
-        best.splice(at, 0, { id: other.id, score });
-        if (best.length > RELATED_KEEP) best.pop();
-      }
-      touched.length = 0;
-      return best;
-    },
+    pair: (i, j) => pairScore(built, i, j),
+    neighbours: (i) => neighboursOf(built, i),
+    score: (i) => scoreOf(built, i),
   };
 }
 

@@ -51,20 +51,10 @@ export function canonicalForm(path: string, languages: readonly string[]): strin
   return p;
 }
 
-export function contentWarnings(input: WarningInput): ContentProblem[] {
-  const out: ContentProblem[] = [];
-  const lineOf = input.lineOf ?? (() => 1);
-  const warn = (a: WarningArticle, key: string | number, code: string, message: string, hint: string) =>
-    out.push({
-      file: a.path,
-      line: typeof key === 'number' ? key : (a.facts.lines[key] ?? 1),
-      code,
-      message,
-      hint,
-      severity: 'warning',
-    });
-  const published = input.articles.filter((a) => !a.draft);
+type Warn = (a: WarningArticle, key: string | number, code: string, message: string, hint: string) => void;
 
+/** Warnings about how an article shows in listings and search: orphans, CTAs, titles, descriptions. */
+function listingWarnings(published: readonly WarningArticle[], warn: Warn): void {
   // Inbound links: body links and related lists of other published articles.
   const inbound = new Set<string>();
   for (const a of published) {
@@ -72,12 +62,9 @@ export function contentWarnings(input: WarningInput): ContentProblem[] {
       if (l.kind === 'article' && l.target !== `${a.lang}/${a.slug}`) inbound.add(l.target);
     for (const slug of a.related) if (slug !== a.slug) inbound.add(`${a.lang}/${slug}`);
   }
-  const aliasOwner = new Map<string, WarningArticle>();
-  for (const a of input.articles) for (const alias of a.aliases) aliasOwner.set(alias, a);
   const byTitle = new Map<string, WarningArticle>();
   const perLang = new Map<string, number>();
   for (const a of published) perLang.set(a.lang, (perLang.get(a.lang) ?? 0) + 1);
-
   for (const a of [...published].sort((x, y) => (x.path < y.path ? -1 : 1))) {
     // The only article in its language has nothing that could link to it.
     if ((perLang.get(a.lang) ?? 0) > 1 && !inbound.has(`${a.lang}/${a.slug}`))
@@ -126,7 +113,13 @@ export function contentWarnings(input: WarningInput): ContentProblem[] {
           : 'add a shorter excerpt: to the front matter (the first paragraph is used otherwise)',
       );
   }
+}
 
+/** Warnings about what an article points at: missing images, images without alt, alias chains. */
+function referenceWarnings(input: WarningInput, warn: Warn): void {
+  const lineOf = input.lineOf ?? (() => 1);
+  const aliasOwner = new Map<string, WarningArticle>();
+  for (const a of input.articles) for (const alias of a.aliases) aliasOwner.set(alias, a);
   for (const a of input.articles) {
     const image = a.image ? sitePath(a.image) : null;
     if (image && !input.publicFileExists(image))
@@ -190,5 +183,23 @@ export function contentWarnings(input: WarningInput): ContentProblem[] {
         );
     }
   }
+}
+
+export function contentWarnings(input: WarningInput): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  const warn: Warn = (a, key, code, message, hint) =>
+    out.push({
+      file: a.path,
+      line: typeof key === 'number' ? key : (a.facts.lines[key] ?? 1),
+      code,
+      message,
+      hint,
+      severity: 'warning',
+    });
+  listingWarnings(
+    input.articles.filter((a) => !a.draft),
+    warn,
+  );
+  referenceWarnings(input, warn);
   return out;
 }
