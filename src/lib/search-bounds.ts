@@ -51,9 +51,9 @@ export function boundQuery(parsed: ParsedQuery, completions: readonly string[]):
   const titled = (match: string) => `(${match}) AND {title tags}: ${anyTerm}`;
   // Explicit AND: FTS5 accepts implicit AND between phrases only, not beside a bracketed group.
   const all = exprs.join(' AND ');
-  const any = exprs.length > 1 ? exprs.join(' OR ') : null;
+  const either = exprs.length > 1 ? exprs.join(' OR ') : null;
   return {
     all: { match: all, titled: titled(all) },
-    any: any === null ? null : { match: any, titled: titled(any) },
+    any: either === null ? null : { match: either, titled: titled(either) },
   };
 }

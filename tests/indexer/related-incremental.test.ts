@@ -7,17 +7,10 @@ import { indexContent } from '../../src/indexer/index-content.js';
 import { RenderPool } from '../../src/indexer/render-pool.js';
 import { SAMPLE_NOW } from '../helpers/clock.js';
 import { article, createTestSite, type TestSite } from '../helpers/site.js';
+import { prng } from '../../src/bench/corpus.js';
 
-/** mulberry32: a small seeded generator, so a failure replays exactly. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark corpus's seeded generator (mulberry32), so a failure replays exactly. */
+const random = prng;
 
 const SEED = 16_2026;
 const STEPS = 40;

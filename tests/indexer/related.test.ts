@@ -7,6 +7,7 @@ import {
   RELATED_KEEP,
   type RelatedInput,
 } from '../../src/indexer/related.js';
+import { prng } from '../../src/bench/corpus.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -64,16 +65,8 @@ describe('computeRelated', () => {
   });
 });
 
-/** mulberry32, seeded: random articles that replay exactly. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark corpus's seeded generator (mulberry32), so a failure replays exactly. */
+const random = prng;
 
 describe('buildRelatedIndex', () => {
   const rand = random(7);

@@ -1,4 +1,4 @@
-// parseSearchQuery: any reader input becomes quoted terms only, capped, with the last word as a prefix.
+// parseSearchQuery: whatever a reader types becomes quoted terms only, capped, with the last word as a prefix.
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_CHARS, MAX_TERMS, parseSearchQuery } from '../../src/lib/search-query.js';
 
