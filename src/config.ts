@@ -19,6 +19,12 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Seconds shared caches (nginx, a CDN) keep a page before revalidating it (PAGE_S_MAXAGE). */
   readonly pageSharedMaxAge: number;
+  /** Enquiry webhook target (ENQUIRY_WEBHOOK_URL); null when not configured. */
+  readonly enquiryWebhookUrl: string | null;
+  /** HMAC key for X-Folio-Signature (ENQUIRY_WEBHOOK_SECRET); never logged. */
+  readonly enquiryWebhookSecret: string;
+  /** First retry delay in ms (ENQUIRY_RETRY_BASE_MS, default 1000); doubles to a 5-minute cap. */
+  readonly enquiryRetryBaseMs: number;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -54,6 +60,21 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const feedContent = env.FEED_CONTENT ?? 'full';
   if (feedContent !== 'full' && feedContent !== 'excerpt')
     throw new StartupError(`FEED_CONTENT=${feedContent} is not valid: use full or excerpt`);
+  const webhookUrl = env.ENQUIRY_WEBHOOK_URL || null;
+  if (webhookUrl) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(webhookUrl).protocol);
+    } catch {
+      ok = false;
+    }
+    // The value is not echoed: a webhook URL may carry a token.
+    if (!ok) throw new StartupError('ENQUIRY_WEBHOOK_URL is not valid: use an absolute http(s) URL');
+    if (!env.ENQUIRY_WEBHOOK_SECRET)
+      throw new StartupError(
+        'ENQUIRY_WEBHOOK_URL is set without ENQUIRY_WEBHOOK_SECRET: set a secret so the receiver can check signatures',
+      );
+  }
   return Object.freeze({
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
@@ -69,5 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     csrfSecret: env.CSRF_SECRET ?? '',
     rateLimitPerMinute: int(env, 'ENQUIRY_RATE_LIMIT', 5, 1, 10_000),
     pageSharedMaxAge: int(env, 'PAGE_S_MAXAGE', 300, 0, 31_536_000),
+    enquiryWebhookUrl: webhookUrl,
+    enquiryWebhookSecret: env.ENQUIRY_WEBHOOK_SECRET ?? '',
+    enquiryRetryBaseMs: int(env, 'ENQUIRY_RETRY_BASE_MS', 1_000, 1, 300_000),
   });
 }

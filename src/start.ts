@@ -10,6 +10,9 @@ import { IndexRunner } from './indexer/runner.js';
 import { StartupError } from './errors.js';
 import { existsSync } from 'node:fs';
 import type { Logger } from './logger.js';
+import { createOutbox, type Outbox } from './enquiries/outbox.js';
+import { DEFAULT_BACKOFF } from './enquiries/backoff.js';
+import { createSenders } from './enquiries/targets.js';
 
 export interface StartOptions {
   /** Extra app dependencies (a different views or public folder, a page cache size). */
@@ -22,6 +25,8 @@ export interface RunningSite {
   db: Db;
   runner: IndexRunner;
   folio: FolioApp;
+  /** The enquiry delivery loop (idle when no target is configured). */
+  outbox: Outbox;
   server: Server;
   port: number;
   /** Settles when the start-up index run is over (at once if the database had to be indexed first). */
@@ -65,6 +70,15 @@ export async function startSite(
   runner.onIndexed((report) => {
     if (report.changed) folio.cache.clear();
   });
+  const outbox = createOutbox({
+    db,
+    logger,
+    backoff: { ...DEFAULT_BACKOFF, baseMs: config.enquiryRetryBaseMs },
+    senders: createSenders(config, () => ({
+      baseUrl: folio.ctx.baseUrl(),
+      lang: folio.ctx.site().default_language,
+    })),
+  });
   const handler = options.handler ? options.handler(folio, runner) : folio.handler;
   let stopping: Promise<void> | null = null;
   const server = createServer((req, res) => {
@@ -100,12 +114,13 @@ export async function startSite(
       const sweep = setInterval(() => server.closeIdleConnections(), 100);
       server.close(() => {
         clearInterval(sweep);
-        void runner.close().finally(() => {
+        void Promise.all([outbox.stop(), runner.close()]).finally(() => {
           db.close();
           resolve();
         });
       });
       server.closeIdleConnections();
     }));
-  return { db, runner, folio, server, port, indexed, stop };
+  outbox.start();
+  return { db, runner, folio, server, port, indexed, stop, outbox };
 }

@@ -26,7 +26,22 @@ describe('loadConfig', () => {
       csrfSecret: '',
       rateLimitPerMinute: 5,
       pageSharedMaxAge: 300,
+      enquiryWebhookUrl: null,
+      enquiryWebhookSecret: '',
+      enquiryRetryBaseMs: 1_000,
     });
+  });
+
+  it('when a webhook URL is set without a secret or is not http(s), then start-up stops naming the variable, not the value', () => {
+    expect(() => loadConfig({ ENQUIRY_WEBHOOK_URL: 'https://crm.example/hook' }, CWD)).toThrow(
+      /ENQUIRY_WEBHOOK_SECRET/,
+    );
+    expect(() =>
+      loadConfig({ ENQUIRY_WEBHOOK_URL: 'ftp://tok3n@x', ENQUIRY_WEBHOOK_SECRET: 's' }, CWD),
+    ).toThrow(/^ENQUIRY_WEBHOOK_URL is not valid[^]*$/);
+    expect(() =>
+      loadConfig({ ENQUIRY_WEBHOOK_URL: 'ftp://tok3n@x', ENQUIRY_WEBHOOK_SECRET: 's' }, CWD),
+    ).not.toThrow(/tok3n/);
   });
 
   it('when values are set, then they are parsed and the result is frozen', () => {

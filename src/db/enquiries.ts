@@ -1,5 +1,6 @@
 // Course enquiries: primary data written by readers. Nothing in the indexer touches this table.
 import type { Db } from './connection.js';
+import { createDeliveryStore } from './deliveries.js';
 
 export interface NewEnquiry {
   createdAt: string;
@@ -54,9 +55,12 @@ export function createEnquiryStore(db: Db) {
     since: db.prepare<{ since: string }, EnquiryRow>(
       `SELECT ${COLUMNS} FROM enquiries WHERE created_at >= @since ORDER BY created_at, id`,
     ),
+    byId: db.prepare<{ id: number }, EnquiryRow>(`SELECT ${COLUMNS} FROM enquiries WHERE id = @id`),
   };
+  const deliveries = createDeliveryStore(db);
 
-  const insert = db.transaction((e: NewEnquiry): boolean => {
+  // The enquiry and its outbox rows commit together: an accepted enquiry always has its deliveries queued.
+  const insert = db.transaction((e: NewEnquiry, targets: readonly string[], nowMs: number): boolean => {
     const result = q.insert.run({
       created_at: e.createdAt,
       course_area: e.courseArea,
@@ -70,19 +74,21 @@ export function createEnquiryStore(db: Db) {
       from_article: e.fromArticle,
       idempotency_key: e.idempotencyKey,
     });
-    return result.changes === 1;
+    if (result.changes !== 1) return false;
+    deliveries.enqueue(Number(result.lastInsertRowid), targets, nowMs);
+    return true;
   });
 
   return {
     /**
      * Stores one enquiry in its own transaction, synced to disk before returning (the connection runs
      * `synchronous = NORMAL` for index speed; a reader's enquiry is worth a full sync). Returns false when
-     * a row with the same idempotency key already exists.
+     * a row with the same idempotency key already exists. `targets` get one outbox row each (same transaction).
      */
-    add(e: NewEnquiry): boolean {
+    add(e: NewEnquiry, targets: readonly string[] = [], nowMs = Date.parse(e.createdAt)): boolean {
       db.pragma('synchronous = FULL');
       try {
-        return insert(e);
+        return insert(e, targets, nowMs);
       } finally {
         db.pragma('synchronous = NORMAL');
       }
@@ -90,6 +96,9 @@ export function createEnquiryStore(db: Db) {
     /** Enquiries created at or after an ISO timestamp (all of them with the default), oldest first. */
     list(sinceIso = ''): EnquiryRow[] {
       return q.since.all({ since: sinceIso });
+    },
+    get(id: number): EnquiryRow | undefined {
+      return q.byId.get({ id });
     },
   };
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { createEnquiryStore } from '../../db/enquiries.js';
+import { configuredTargets } from '../../enquiries/targets.js';
 import type { CourseRow } from '../../db/site-repo.js';
 import { AppError, NotFoundError } from '../../errors.js';
 import { toIso } from '../../lib/dates.js';
@@ -48,6 +49,7 @@ function bodyError(error: unknown, s: CourseStrings): AppError {
 export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
   const router = Router();
   const store = createEnquiryStore(ctx.db);
+  const targets = configuredTargets(ctx.config);
   const limiter = new FixedWindowLimiter(ctx.config.rateLimitPerMinute);
   const urlencoded = express.urlencoded({ extended: false, limit: '20kb' });
 
@@ -198,19 +200,23 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
       return;
     }
     const v = sub.values;
-    const stored = store.add({
-      createdAt: toIso(now),
-      courseArea: row.area_slug,
-      courseSlug: row.slug,
-      name: v.name,
-      email: v.email,
-      phone: v.phone || null,
-      format: v.format === NOT_SURE ? null : v.format,
-      message: v.message,
-      consent: v.consent,
-      fromArticle: v.from,
-      idempotencyKey: dedupeKey(sub.key, scope, v),
-    });
+    const stored = store.add(
+      {
+        createdAt: toIso(now),
+        courseArea: row.area_slug,
+        courseSlug: row.slug,
+        name: v.name,
+        email: v.email,
+        phone: v.phone || null,
+        format: v.format === NOT_SURE ? null : v.format,
+        message: v.message,
+        consent: v.consent,
+        fromArticle: v.from,
+        idempotencyKey: dedupeKey(sub.key, scope, v),
+      },
+      targets,
+      now,
+    );
     ctx.logger.info({ course: scope, from: v.from, duplicate: !stored }, 'enquiry received');
     // Only after the commit: a reader who sees the thank-you page has an enquiry on disk.
     redirectTo(res, 303, thanks);
