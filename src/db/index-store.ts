@@ -1,6 +1,7 @@
 // Prepared statements the indexer uses to read the previous index and write the next one.
 import type { ArticleEntry } from '../content/load-entry.js';
 import type { LinkFact, CtaFact } from '../content/markdown.js';
+import { intern, internAll, packTerms, type PackedTerms } from '../lib/intern.js';
 import type { Db } from './connection.js';
 import { createDerivedLinksStore } from './derived-links-store.js';
 import { createIndexStateStore } from './index-state-store.js';
@@ -34,9 +35,13 @@ export interface StoredArticle {
   publishedAt: number;
   translationKey: string | null;
   tags: string[];
-  terms: [string, number][];
+  /** Key terms as [term id, count, …] (see lib/intern.ts). */
+  terms: PackedTerms;
   facts: ArticleFacts;
 }
+
+/** A StoredArticle as JSON carries it (from a render worker): terms as words. */
+export type StoredArticleJson = Omit<StoredArticle, 'terms'> & { terms: [string, number][] };
 
 interface StoredRow {
   id: number;
@@ -59,7 +64,7 @@ interface StoredRow {
 }
 
 /** What the index keeps about an article, from a freshly rendered entry. */
-export function storedFromEntry(id: number, e: ArticleEntry): StoredArticle {
+export function storedFromEntry(id: number, e: ArticleEntry): StoredArticleJson {
   return {
     id,
     sourcePath: e.sourcePath,
@@ -84,6 +89,33 @@ export function storedFromEntry(id: number, e: ArticleEntry): StoredArticle {
       imagesWithoutAlt: e.imagesWithoutAlt,
       lines: e.lines,
       tags: e.tags,
+    },
+  };
+}
+
+/**
+ * The form kept in memory for every article: strings shared through the pool, terms packed. About 2 KB
+ * of heap instead of 4.5 KB as parsed (measured on the 10k bench corpus).
+ */
+export function compactArticle(a: StoredArticleJson): StoredArticle {
+  const f = a.facts;
+  return {
+    ...a,
+    lang: intern(a.lang),
+    category: intern(a.category),
+    author: intern(a.author),
+    cta: a.cta === null ? null : intern(a.cta),
+    related: internAll(a.related),
+    aliases: internAll(a.aliases),
+    tags: internAll(a.tags),
+    terms: packTerms(a.terms),
+    facts: {
+      links: f.links.map((l) => ({ kind: intern(l.kind), target: intern(l.target), line: l.line })),
+      ctas: f.ctas.map((c) => ({ ...c, course: intern(c.course), label: intern(c.label) })),
+      images: internAll(f.images),
+      ...(f.imagesWithoutAlt ? { imagesWithoutAlt: internAll(f.imagesWithoutAlt) } : {}),
+      lines: f.lines,
+      ...(f.tags ? { tags: internAll(f.tags) } : {}),
     },
   };
 }
@@ -169,26 +201,32 @@ export function createIndexStore(db: Db) {
     ...siteTables,
     ...state,
     ...derived,
+    /** Every indexed article, compact (rows are streamed, not all held as parsed JSON at once). */
     loadArticles(): StoredArticle[] {
-      return s.stored.all().map((r) => ({
-        id: r.id,
-        sourcePath: r.source_path,
-        hash: r.content_hash,
-        lang: r.lang,
-        slug: r.slug,
-        title: r.title,
-        category: r.category_slug,
-        author: r.author_slug,
-        cta: r.cta_course,
-        related: JSON.parse(r.related_json) as string[],
-        aliases: JSON.parse(r.aliases_json) as string[],
-        draft: r.draft === 1,
-        publishedAt: r.published_at,
-        translationKey: r.translation_key,
-        tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
-        terms: JSON.parse(r.terms_json) as [string, number][],
-        facts: JSON.parse(r.facts_json) as ArticleFacts,
-      }));
+      const out: StoredArticle[] = [];
+      for (const r of s.stored.iterate())
+        out.push(
+          compactArticle({
+            id: r.id,
+            sourcePath: r.source_path,
+            hash: r.content_hash,
+            lang: r.lang,
+            slug: r.slug,
+            title: r.title,
+            category: r.category_slug,
+            author: r.author_slug,
+            cta: r.cta_course,
+            related: JSON.parse(r.related_json) as string[],
+            aliases: JSON.parse(r.aliases_json) as string[],
+            draft: r.draft === 1,
+            publishedAt: r.published_at,
+            translationKey: r.translation_key,
+            tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
+            terms: JSON.parse(r.terms_json) as [string, number][],
+            facts: JSON.parse(r.facts_json) as ArticleFacts,
+          }),
+        );
+      return out;
     },
     idFor(lang: string, slug: string): number {
       const row = s.keyId.get({ lang, slug });

@@ -3,7 +3,12 @@
 import type { ArticleEntry, CourseEntry } from '../content/load-entry.js';
 import type { Db } from '../db/connection.js';
 import type { Staging } from '../db/index-staging.js';
-import { storedFromEntry, type createIndexStore, type StoredArticle } from '../db/index-store.js';
+import {
+  compactArticle,
+  storedFromEntry,
+  type createIndexStore,
+  type StoredArticle,
+} from '../db/index-store.js';
 import type { createSlugMoveStore } from '../db/slug-moves.js';
 import type { ContentProblem } from '../errors.js';
 import { tagSlug } from '../lib/slug.js';
@@ -83,7 +88,7 @@ function writeArticles(input: ApplyInput): Set<number> {
       e.tags.flatMap((name) => (tagSlug(name) ? [{ slug: tagSlug(name), name }] : [])),
       now,
     );
-    next.set(e.sourcePath, storedFromEntry(id, e));
+    next.set(e.sourcePath, compactArticle(storedFromEntry(id, e)));
     input.moveStore.clear(id);
     touched.add(id);
   }

@@ -6,7 +6,8 @@ export interface RelatedInput {
   lang: string;
   category: string;
   tags: readonly string[];
-  terms: readonly (readonly [string, number])[];
+  /** Key terms as [term id, count, …] (lib/intern.ts). */
+  terms: PackedTerms;
   publishedAt: number;
 }
 
@@ -14,6 +15,8 @@ export interface Scored {
   id: number;
   score: number;
 }
+
+import type { PackedTerms } from '../lib/intern.js';
 
 export const RELATED_KEEP = 12;
 /** Key terms per article that are followed to find candidates. */
@@ -39,12 +42,12 @@ export interface RelatedIndex {
   pair(i: number, j: number): number;
 }
 
-/** A followed term of an article: the term, its count there, and its idf. */
-type Followed = [string, number, number];
+/** A followed term of an article: the term id, its count there, and its idf. */
+type Followed = [number, number, number];
 
 interface Built {
   items: readonly RelatedInput[];
-  postings: Map<string, Posting>;
+  postings: Map<number, Posting>;
   tagPostings: Map<string, number[]>;
   followed: Followed[][];
   /** Scratch space for score(): accumulated scores and the articles that have one. */
@@ -55,8 +58,12 @@ interface Built {
 /** Postings of the terms worth following (in 2..cap articles) and of every tag, and each article's best terms. */
 function buildPostings(items: readonly RelatedInput[]): Built {
   const n = items.length;
-  const df = new Map<string, number>();
-  for (const it of items) for (const [t] of it.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = new Map<number, number>();
+  for (const it of items)
+    for (let k = 0; k < it.terms.length; k += 2) {
+      const t = it.terms[k] as number;
+      df.set(t, (df.get(t) ?? 0) + 1);
+    }
   const cap = Math.min(MAX_POSTING, Math.max(5, Math.floor(n / 4)));
   const idf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
   const built: Built = {
@@ -69,7 +76,9 @@ function buildPostings(items: readonly RelatedInput[]): Built {
   };
   items.forEach((it, i) => {
     const mine: Followed[] = [];
-    for (const [t, c] of it.terms) {
+    for (let k = 0; k < it.terms.length; k += 2) {
+      const t = it.terms[k] as number;
+      const c = it.terms[k + 1] as number;
       const d = df.get(t) ?? 0;
       if (d < 2 || d > cap) continue;
       let p = built.postings.get(t);
@@ -94,7 +103,8 @@ function pairScore(b: Built, i: number, j: number): number {
   const x = b.items[i] as RelatedInput;
   const y = b.items[j] as RelatedInput;
   if (x.lang !== y.lang || i === j) return -Infinity;
-  const other = new Map(y.terms.map(([t, c]) => [t, c] as const));
+  const other = new Map<number, number>();
+  for (let k = 0; k < y.terms.length; k += 2) other.set(y.terms[k] as number, y.terms[k + 1] as number);
   let self = 0;
   let text = 0;
   for (const [t, c, w] of b.followed[i] ?? []) {

@@ -2,7 +2,7 @@
 // arrives — compact facts kept for the cross-file checks, the whole entry written to staging — so memory
 // holds what is in flight, not the run.
 import type { CourseEntry, LoadContext } from '../content/load-entry.js';
-import type { StoredArticle } from '../db/index-store.js';
+import { compactArticle, type StoredArticle, type StoredArticleJson } from '../db/index-store.js';
 import type { Staging } from '../db/index-staging.js';
 import type { ContentProblem } from '../errors.js';
 import type { FailedFiles } from './plan.js';
@@ -56,7 +56,7 @@ export async function renderFiles(
       problemsAt[i] = o.problems;
       out.failed[f.path] = { hash: f.hash ?? '', problems: o.problems };
     } else if (o.kind === 'article') {
-      out.fresh.set(f.path, JSON.parse(o.facts) as StoredArticle);
+      out.fresh.set(f.path, compactArticle(JSON.parse(o.facts) as StoredArticleJson));
       options.staging.put(f.path, o.payload);
     } else coursesAt[i] = o.entry;
   });

@@ -8,12 +8,24 @@ import {
   type RelatedInput,
 } from '../../src/indexer/related.js';
 import { prng } from '../../src/bench/corpus.js';
+import { packTerms } from '../../src/lib/intern.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 
-function item(id: number, over: Partial<RelatedInput> = {}): RelatedInput {
-  return { id, lang: 'en', category: 'news', tags: [], terms: [], publishedAt: T0 + id * DAY, ...over };
+type ItemOver = Partial<Omit<RelatedInput, 'terms'>> & { terms?: readonly (readonly [string, number])[] };
+
+function item(id: number, over: ItemOver = {}): RelatedInput {
+  const { terms = [], ...rest } = over;
+  return {
+    id,
+    lang: 'en',
+    category: 'news',
+    tags: [],
+    publishedAt: T0 + id * DAY,
+    ...rest,
+    terms: packTerms(terms),
+  };
 }
 const ids = (list: { id: number }[] | undefined) => (list ?? []).map((s) => s.id);
 
