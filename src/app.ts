@@ -35,6 +35,8 @@ export interface AppDeps {
   viewsDir?: string;
   /** Bytes of rendered pages kept in memory. */
   pageCacheBytes?: number;
+  /** Serve drafts and scheduled articles at their URL, with the preview banner and no token (npm run dev only). */
+  previewDrafts?: boolean;
 }
 
 export interface FolioApp {
@@ -119,7 +121,7 @@ export function createApp(deps: AppDeps): FolioApp {
   app.use(searchRoutes(ctx));
   app.use(archiveRoutes(ctx));
   app.use(courseRoutes(ctx));
-  app.use(articleRoutes(ctx));
+  app.use(articleRoutes(ctx, { openDrafts: deps.previewDrafts === true }));
   app.use(notFound(ctx));
   app.use(errorHandler(ctx));
 

@@ -25,6 +25,8 @@ export interface Config {
   readonly enquiryWebhookSecret: string;
   /** First retry delay in ms (ENQUIRY_RETRY_BASE_MS, default 1000); doubles to a 5-minute cap. */
   readonly enquiryRetryBaseMs: number;
+  /** HMAC key for draft preview links (PREVIEW_SECRET); '' means one generated once and kept in the database. Never logged. */
+  readonly previewSecret: string;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -75,6 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
         'ENQUIRY_WEBHOOK_URL is set without ENQUIRY_WEBHOOK_SECRET: set a secret so the receiver can check signatures',
       );
   }
+  const previewSecret = env.PREVIEW_SECRET ?? '';
+  // The value is not echoed: it is a secret.
+  if (previewSecret !== '' && previewSecret.length < 16)
+    throw new StartupError(
+      'PREVIEW_SECRET is too short: use at least 16 characters (e.g. openssl rand -hex 32), or unset it to use a generated one',
+    );
   return Object.freeze({
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
@@ -93,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     enquiryWebhookUrl: webhookUrl,
     enquiryWebhookSecret: env.ENQUIRY_WEBHOOK_SECRET ?? '',
     enquiryRetryBaseMs: int(env, 'ENQUIRY_RETRY_BASE_MS', 1_000, 1, 300_000),
+    previewSecret,
   });
 }

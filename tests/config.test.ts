@@ -29,7 +29,14 @@ describe('loadConfig', () => {
       enquiryWebhookUrl: null,
       enquiryWebhookSecret: '',
       enquiryRetryBaseMs: 1_000,
+      previewSecret: '',
     });
+  });
+
+  it('when PREVIEW_SECRET is set, then it is used; a short one stops start-up without echoing it', () => {
+    expect(loadConfig({ PREVIEW_SECRET: 'x'.repeat(32) }, CWD).previewSecret).toBe('x'.repeat(32));
+    expect(() => loadConfig({ PREVIEW_SECRET: 'sh0rtsecret' }, CWD)).toThrow(/^PREVIEW_SECRET is too short/);
+    expect(() => loadConfig({ PREVIEW_SECRET: 'sh0rtsecret' }, CWD)).not.toThrow(/sh0rtsecret/);
   });
 
   it('when a webhook URL is set without a secret or is not http(s), then start-up stops naming the variable, not the value', () => {

@@ -34,6 +34,11 @@ export interface ArticleRow extends ArticleCard {
   related_json: string;
 }
 
+/** An article row with its draft flag, for previews. */
+export interface PreviewableRow extends ArticleRow {
+  draft: number;
+}
+
 export interface Category {
   id: number;
   slug: string;
@@ -137,6 +142,12 @@ export function createSiteRepo(db: Db) {
       `SELECT ${CARD}, a.body_html, a.toc_json, a.cta_course, a.translation_key, a.word_count, a.related_json,
          u.bio AS author_bio, u.avatar AS author_avatar, u.id AS author_id, c.id AS category_id
        FROM articles a ${JOINS} WHERE a.id = @id AND ${VISIBLE}`,
+    ),
+    // Without the visibility rule: only for preview links and `npm run dev` (src/http/preview.ts).
+    articleInAnyState: db.prepare<{ lang: string; slug: string }, PreviewableRow>(
+      `SELECT ${CARD}, a.body_html, a.toc_json, a.cta_course, a.translation_key, a.word_count, a.related_json,
+         u.bio AS author_bio, u.avatar AS author_avatar, u.id AS author_id, c.id AS category_id, a.draft
+       FROM articles a ${JOINS} WHERE a.lang = @lang AND a.slug = @slug`,
     ),
     tagsOf: db.prepare<{ id: number }, Tag>(
       'SELECT t.id, t.slug, t.name, 0 AS count FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = @id ORDER BY x.position',
@@ -265,6 +276,8 @@ export function createSiteRepo(db: Db) {
     countTag: (lang: string, slug: string, now: number) => q.countTag.get({ lang, slug, now })?.n ?? 0,
     article: (lang: string, slug: string, now: number) => one(q.article.get({ lang, slug, now })),
     articleById: (id: number, now: number) => one(q.articleById.get({ id, now })),
+    /** The article at an address whether published, scheduled or a draft: never for public listings. */
+    articleInAnyState: (lang: string, slug: string) => one(q.articleInAnyState.get({ lang, slug })),
     tagsOf: (id: number) => q.tagsOf.all({ id }),
     related: (id: number, now: number) => q.related.all({ id, now }),
     bySlugs: (lang: string, slugs: readonly string[], now: number) =>

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   // Until the session exists (a moment after listening) requests go straight to the site.
   let handle: RequestListener | null = null;
   const site = await startSite(config, logger, {
+    // An editor looks at a draft where it will live, with the preview banner and no link to make.
+    app: { previewDrafts: true },
     handler: (folio) => (req, res) => (handle ?? folio.handler)(req, res),
   });
   const dev = new DevSession({

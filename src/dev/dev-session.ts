@@ -163,15 +163,19 @@ export class DevSession {
 /**
  * Pages normally stay fresh in the browser for a minute; in development every navigation revalidates
  * (a cheap 304 when nothing changed), so a page visited before a save never shows its old version.
+ * A response that must not be stored at all (a draft preview) keeps its stricter `no-store`.
  */
 function revalidateAlways(res: ServerResponse): void {
   const writeHead = res.writeHead.bind(res);
+  const relax = (value: unknown) => (String(value).includes('no-store') ? value : 'no-cache');
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const headers = args.at(-1);
     if (headers && typeof headers === 'object' && !Array.isArray(headers))
       for (const key of Object.keys(headers))
-        if (key.toLowerCase() === 'cache-control') (headers as OutgoingHttpHeaders)[key] = 'no-cache';
-    if (this.hasHeader('cache-control')) this.setHeader('Cache-Control', 'no-cache');
+        if (key.toLowerCase() === 'cache-control')
+          (headers as OutgoingHttpHeaders)[key] = relax((headers as OutgoingHttpHeaders)[key]) as string;
+    if (this.hasHeader('cache-control'))
+      this.setHeader('Cache-Control', relax(this.getHeader('cache-control')) as string);
     return writeHead(...(args as Parameters<typeof writeHead>));
   };
 }

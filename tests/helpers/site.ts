@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, unlinkSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import request from 'supertest';
-import { createApp, type FolioApp } from '../../src/app.js';
+import { createApp, type AppDeps, type FolioApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openMigrated } from '../../src/db/database.js';
 import type { Db } from '../../src/db/connection.js';
@@ -36,6 +36,8 @@ export interface TestSiteOptions {
   /** The clock the indexer and the app read; SAMPLE_NOW unless a test sets its own. */
   now?: () => number;
   env?: Record<string, string>;
+  /** Extra app dependencies, e.g. `previewDrafts` as `npm run dev` sets it. */
+  app?: Partial<Omit<AppDeps, 'db' | 'config' | 'logger' | 'now'>>;
 }
 
 export const MINIMAL_FILES: Record<string, string> = {
@@ -115,7 +117,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
     site.folio?.cache.clear();
     return report;
   };
-  const folio = createApp({ db, config, logger: createLogger(config), now });
+  const folio = createApp({ ...options.app, db, config, logger: createLogger(config), now });
   const site: TestSite = {
     dir,
     contentDir,

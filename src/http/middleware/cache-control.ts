@@ -10,6 +10,8 @@ export const CACHE_PROFILES = {
   immutable: 'public, max-age=31536000, immutable',
   /** Files in public/ without a fingerprint (images, favicon). */
   static: 'public, max-age=3600, stale-while-revalidate=86400',
+  /** Draft previews: for the one person holding the link, never kept by a browser or a shared cache. */
+  preview: 'private, no-store',
   /** Per-visitor or error responses. */
   none: 'no-store',
   /** Short-lived pages such as search results and errors. */
