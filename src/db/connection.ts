@@ -1,7 +1,9 @@
-// Opens the SQLite database with the pragmas Folio relies on (WAL, foreign keys, busy timeout).
+// Opens the SQLite database with the pragmas Folio relies on (WAL, foreign keys, busy timeout) and the
+// functions its views use.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { registerBodyCodec } from './body-codec.js';
 
 export type Db = Database.Database;
 
@@ -16,5 +18,6 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -32000');
+  registerBodyCodec(db);
   return db;
 }

@@ -63,8 +63,14 @@ interface StoredRow {
   tags: string | null;
 }
 
+/**
+ * A rendered article as it waits in staging and is written: its body HTML and search text compressed in
+ * the render worker (see body-codec.ts), the plain text kept for the FTS tokenizer.
+ */
+export type StagedArticle = Omit<ArticleEntry, 'html'> & { htmlZ: Uint8Array; textZ: Uint8Array };
+
 /** What the index keeps about an article, from a freshly rendered entry. */
-export function storedFromEntry(id: number, e: ArticleEntry): StoredArticleJson {
+export function storedFromEntry(id: number, e: Omit<ArticleEntry, 'html'>): StoredArticleJson {
   return {
     id,
     sourcePath: e.sourcePath,
@@ -141,7 +147,7 @@ export function createIndexStore(db: Db) {
     // External content: FTS5 forgets a row's tokens only when told the values it indexed, read from the
     // row itself before the row changes or goes (a plain DELETE would read the row after the change).
     ftsIndexed: db.prepare<{ id: number }, { title: string; excerpt: string; body: string; tags: string }>(
-      'SELECT title, excerpt, body_text AS body, tags_text AS tags FROM articles WHERE id = @id',
+      'SELECT title, excerpt, folio_unpack(text_z, body_text) AS body, tags_text AS tags FROM articles WHERE id = @id',
     ),
     ftsForget: db.prepare<{ id: number; title: string; excerpt: string; body: string; tags: string }>(
       `INSERT INTO articles_fts (articles_fts, rowid, title, excerpt, body, tags)
@@ -149,17 +155,17 @@ export function createIndexStore(db: Db) {
     ),
     upsertArticle: db.prepare(`
       INSERT INTO articles (id, source_path, content_hash, lang, slug, title, published_at, modified_at, category_slug, author_slug,
-        excerpt, image, image_alt, cta_course, related_json, aliases_json, draft, translation_key, body_html, body_text, toc_json,
+        excerpt, image, image_alt, cta_course, related_json, aliases_json, draft, translation_key, body_html, body_text, html_z, text_z, toc_json,
         terms_json, facts_json, word_count, reading_minutes, indexed_at, tags_text)
       VALUES (@id, @source_path, @content_hash, @lang, @slug, @title, @published_at, @modified_at, @category_slug, @author_slug,
-        @excerpt, @image, @image_alt, @cta_course, @related_json, @aliases_json, @draft, @translation_key, @body_html, @body_text, @toc_json,
+        @excerpt, @image, @image_alt, @cta_course, @related_json, @aliases_json, @draft, @translation_key, '', '', @html_z, @text_z, @toc_json,
         @terms_json, @facts_json, @word_count, @reading_minutes, @indexed_at, @tags_text)
       ON CONFLICT (id) DO UPDATE SET source_path = excluded.source_path, content_hash = excluded.content_hash, lang = excluded.lang,
         slug = excluded.slug, title = excluded.title, published_at = excluded.published_at, modified_at = excluded.modified_at,
         category_slug = excluded.category_slug, author_slug = excluded.author_slug, excerpt = excluded.excerpt, image = excluded.image,
         image_alt = excluded.image_alt, cta_course = excluded.cta_course, related_json = excluded.related_json,
         aliases_json = excluded.aliases_json, draft = excluded.draft, translation_key = excluded.translation_key,
-        body_html = excluded.body_html, body_text = excluded.body_text, toc_json = excluded.toc_json, terms_json = excluded.terms_json,
+        body_html = '', body_text = '', html_z = excluded.html_z, text_z = excluded.text_z, toc_json = excluded.toc_json, terms_json = excluded.terms_json,
         facts_json = excluded.facts_json, word_count = excluded.word_count, reading_minutes = excluded.reading_minutes,
         indexed_at = excluded.indexed_at, tags_text = excluded.tags_text`),
     insertFts: db.prepare<{ id: number; title: string; excerpt: string; body: string; tags: string }>(
@@ -238,7 +244,7 @@ export function createIndexStore(db: Db) {
       forgetFts(id);
       s.deleteArticle.run({ id });
     },
-    writeArticle(id: number, e: ArticleEntry, tagSlugs: { slug: string; name: string }[], now: number): void {
+    writeArticle(id: number, e: StagedArticle, tagSlugs: { slug: string; name: string }[], now: number): void {
       const tagsText = tagSlugs.map((t) => t.name).join(' ');
       forgetFts(id);
       s.upsertArticle.run({
@@ -261,8 +267,8 @@ export function createIndexStore(db: Db) {
         aliases_json: JSON.stringify(e.aliases),
         draft: e.draft ? 1 : 0,
         translation_key: e.translationKey,
-        body_html: e.html,
-        body_text: e.text,
+        html_z: e.htmlZ,
+        text_z: e.textZ,
         toc_json: JSON.stringify(e.toc),
         terms_json: JSON.stringify(e.terms),
         facts_json: JSON.stringify({

@@ -1,5 +1,6 @@
 // Read queries for the public site, prepared once. Visibility (no drafts, nothing scheduled in the future)
 // is decided here, by the time passed in, so scheduled articles appear without a re-index.
+import { ARTICLE_BODY_HTML } from './body-codec.js';
 import type { Db } from './connection.js';
 import type { SiteConfig } from '../content/schema.js';
 import { prepareMoveLookup } from './slug-moves.js';
@@ -134,18 +135,18 @@ export function createSiteRepo(db: Db) {
        WHERE t.slug = @slug AND a.lang = @lang AND ${VISIBLE}`,
     ),
     article: db.prepare<{ lang: string; slug: string; now: number }, ArticleRow>(
-      `SELECT ${CARD}, a.body_html, a.toc_json, a.cta_course, a.translation_key, a.word_count, a.related_json,
+      `SELECT ${CARD}, ${ARTICLE_BODY_HTML}, a.toc_json, a.cta_course, a.translation_key, a.word_count, a.related_json,
          u.bio AS author_bio, u.avatar AS author_avatar, u.id AS author_id, c.id AS category_id
        FROM articles a ${JOINS} WHERE a.lang = @lang AND a.slug = @slug AND ${VISIBLE}`,
     ),
     articleById: db.prepare<{ id: number; now: number }, ArticleRow>(
-      `SELECT ${CARD}, a.body_html, a.toc_json, a.cta_course, a.translation_key, a.word_count, a.related_json,
+      `SELECT ${CARD}, ${ARTICLE_BODY_HTML}, a.toc_json, a.cta_course, a.translation_key, a.word_count, a.related_json,
          u.bio AS author_bio, u.avatar AS author_avatar, u.id AS author_id, c.id AS category_id
        FROM articles a ${JOINS} WHERE a.id = @id AND ${VISIBLE}`,
     ),
     // Without the visibility rule: only for preview links and `npm run dev` (src/http/preview.ts).
     articleInAnyState: db.prepare<{ lang: string; slug: string }, PreviewableRow>(
-      `SELECT ${CARD}, a.body_html, a.toc_json, a.cta_course, a.translation_key, a.word_count, a.related_json,
+      `SELECT ${CARD}, ${ARTICLE_BODY_HTML}, a.toc_json, a.cta_course, a.translation_key, a.word_count, a.related_json,
          u.bio AS author_bio, u.avatar AS author_avatar, u.id AS author_id, c.id AS category_id, a.draft
        FROM articles a ${JOINS} WHERE a.lang = @lang AND a.slug = @slug`,
     ),

@@ -1,5 +1,6 @@
 // Read queries for feeds and sitemaps: the latest articles with their bodies, and every public URL's
 // last change. Visibility (no drafts, nothing scheduled in the future) is decided by the time passed in.
+import { ARTICLE_BODY_HTML } from './body-codec.js';
 import type { Db } from './connection.js';
 
 export interface FeedRow {
@@ -41,7 +42,7 @@ const VISIBLE = 'a.draft = 0 AND a.published_at <= @now';
 const CHANGED = 'max(a.modified_at, a.published_at)';
 
 export function createSyndicationRepo(db: Db) {
-  const feedColumns = `a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, a.body_html, a.image, a.image_alt,
+  const feedColumns = `a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, ${ARTICLE_BODY_HTML}, a.image, a.image_alt,
     a.category_slug, c.name AS category_name, a.author_slug, u.name AS author_name
     FROM articles a LEFT JOIN categories c ON c.slug = a.category_slug LEFT JOIN authors u ON u.slug = a.author_slug`;
   const q = {

@@ -1,6 +1,7 @@
 // Read queries behind the WordPress-shaped API: filtered, sorted, paged posts and the terms and users they
 // point at. Visibility is decided by the time passed in, like the rest of the site. Statements are prepared
 // once per sort order (SQL cannot bind an ORDER BY column) and then reused.
+import { ARTICLE_BODY_HTML } from './body-codec.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './connection.js';
 
@@ -87,7 +88,7 @@ const ORDER_EXPR: Record<Exclude<WpPostOrderby, 'relevance'>, string> = {
   include: '(SELECT j.key FROM json_each(@include) j WHERE j.value = a.id LIMIT 1)',
 };
 
-const POST_COLUMNS = `a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, a.body_html, a.image, a.image_alt,
+const POST_COLUMNS = `a.id, a.lang, a.slug, a.title, a.excerpt, a.published_at, a.modified_at, ${ARTICLE_BODY_HTML}, a.image, a.image_alt,
   a.translation_key, u.id AS author_id, a.author_slug, c.id AS category_id, a.category_slug,
   (SELECT json_group_array(tag_id) FROM (SELECT x.tag_id FROM article_tags x WHERE x.article_id = a.id ORDER BY x.position)) AS tag_ids,
   (SELECT json_group_array(slug) FROM (SELECT t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY x.position)) AS tag_slugs`;

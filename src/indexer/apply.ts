@@ -1,12 +1,14 @@
 // Step 5 of an index run: every change in one transaction, so readers see the previous index until it
 // commits and a crash leaves it whole. Rendered entries come back from staging one at a time.
-import type { ArticleEntry, CourseEntry } from '../content/load-entry.js';
+import type { CourseEntry } from '../content/load-entry.js';
+import { packText, unpackText } from '../db/body-codec.js';
 import type { Db } from '../db/connection.js';
 import type { Staging } from '../db/index-staging.js';
 import {
   compactArticle,
   storedFromEntry,
   type createIndexStore,
+  type StagedArticle,
   type StoredArticle,
 } from '../db/index-store.js';
 import type { createSlugMoveStore } from '../db/slug-moves.js';
@@ -45,16 +47,24 @@ export interface ApplyInput {
 }
 
 /** The staged entry of `path` with its course references resolved to `area/slug`. */
-function stagedEntry(input: ApplyInput, path: string): ArticleEntry {
-  const payload = input.staging?.get(path);
-  if (payload === undefined) throw new Error(`${path} was rendered but is missing from staging`);
-  const e = JSON.parse(payload) as ArticleEntry;
+function stagedEntry(input: ApplyInput, path: string): StagedArticle {
+  const e = input.staging?.get(path);
+  if (e === undefined) throw new Error(`${path} was rendered but is missing from staging`);
+  // The HTML names each inline CTA's course as written; only a short reference (`slug` for `area/slug`)
+  // makes it worth unpacking the body to rewrite it.
+  const short = e.ctas.some((c) => (input.resolveCourse(c.course) ?? c.course) !== c.course);
   for (const cta of e.ctas) cta.course = input.resolveCourse(cta.course) ?? cta.course;
   if (e.cta) e.cta = input.resolveCourse(e.cta) ?? e.cta;
-  e.html = e.html.replace(/<aside class="cta" data-course="([^"]*)">/g, (m, ref: string) => {
-    const full = input.resolveCourse(ref);
-    return full ? `<aside class="cta" data-course="${full}">` : m;
-  });
+  if (short) {
+    const html = unpackText(e.htmlZ).replace(
+      /<aside class="cta" data-course="([^"]*)">/g,
+      (m, ref: string) => {
+        const full = input.resolveCourse(ref);
+        return full ? `<aside class="cta" data-course="${full}">` : m;
+      },
+    );
+    e.htmlZ = packText(html);
+  }
   return e;
 }
 

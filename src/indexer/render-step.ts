@@ -57,7 +57,7 @@ export async function renderFiles(
       out.failed[f.path] = { hash: f.hash ?? '', problems: o.problems };
     } else if (o.kind === 'article') {
       out.fresh.set(f.path, compactArticle(JSON.parse(o.facts) as StoredArticleJson));
-      options.staging.put(f.path, o.payload);
+      options.staging.put(f.path, o);
     } else coursesAt[i] = o.entry;
   });
   options.staging.flush();

@@ -7,7 +7,9 @@ import {
   type LoadContext,
 } from '../content/load-entry.js';
 import type { ContentProblem } from '../errors.js';
+import { packText } from '../db/body-codec.js';
 import { storedFromEntry } from '../db/index-store.js';
+import type { StagedOutcome } from '../db/index-staging.js';
 
 export interface RenderTask {
   id: number;
@@ -19,11 +21,12 @@ export interface RenderTask {
 
 /**
  * A rendered article crosses the worker boundary as two JSON strings (copying a string is far cheaper than
- * cloning an object graph): the compact facts the cross-file checks keep in memory, and the whole entry,
- * written to the staging table as it arrives and read back only when the run is applied.
+ * cloning an object graph) and two byte arrays: the compact facts the cross-file checks keep in memory,
+ * and the entry — its HTML and search text compressed here, on the worker's core — written to the staging
+ * table as it arrives and read back only when the run is applied.
  */
 export type RenderOutcome =
-  | { id: number; ok: true; kind: 'article'; facts: string; payload: string }
+  | ({ id: number; ok: true; kind: 'article'; facts: string } & StagedOutcome)
   | { id: number; ok: true; kind: 'course'; entry: CourseEntry }
   | { id: number; ok: false; problems: ContentProblem[] };
 
@@ -31,15 +34,17 @@ export function renderTask(task: RenderTask): RenderOutcome {
   const outcome = loadTask(task);
   if (!outcome.ok) return outcome;
   const entry = outcome.entry;
-  return entry.kind === 'article'
-    ? {
-        id: task.id,
-        ok: true,
-        kind: 'article',
-        facts: JSON.stringify(storedFromEntry(0, entry)),
-        payload: JSON.stringify(entry),
-      }
-    : { id: task.id, ok: true, kind: 'course', entry };
+  if (entry.kind === 'course') return { id: task.id, ok: true, kind: 'course', entry };
+  const { html, ...rest } = entry;
+  return {
+    id: task.id,
+    ok: true,
+    kind: 'article',
+    facts: JSON.stringify(storedFromEntry(0, rest)),
+    payload: JSON.stringify(rest),
+    htmlZ: packText(html),
+    textZ: packText(rest.text),
+  };
 }
 
 function loadTask(

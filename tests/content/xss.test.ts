@@ -120,7 +120,7 @@ describe('what readers are served', () => {
     'when %s is stored and served, then neither the stored body nor the page can run script',
     async (_name, i) => {
       const row = site.db
-        .prepare<{ slug: string }, { body_html: string }>('SELECT body_html FROM articles WHERE slug = @slug')
+        .prepare<{ slug: string }, { body_html: string }>('SELECT folio_unpack(html_z, body_html) AS body_html FROM articles WHERE slug = @slug')
         .get({ slug: slugOf(i) });
       expect(row).toBeDefined();
       expect(unsafeParts(row?.body_html ?? '')).toEqual([]);

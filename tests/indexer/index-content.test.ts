@@ -122,7 +122,9 @@ describe('incremental indexing', () => {
       .prepare("UPDATE index_state SET value = @v WHERE key = 'ctx_json'")
       .run({ v: JSON.stringify(ctx) });
     site.db
-      .prepare("UPDATE articles SET body_html = '<p>old</p><script>alert(1)</script>' WHERE slug = 'gamma'")
+      .prepare(
+        "UPDATE articles SET body_html = '<p>old</p><script>alert(1)</script>', html_z = NULL WHERE slug = 'gamma'",
+      )
       .run();
     expect((await reindex()).rendered).toBe(3);
     const page = (await site.http.get('/en/gamma')).text;
