@@ -1,54 +1,73 @@
-// `npm run import:wp -- <file-or-folder>… [--dry-run]`: turns WordPress REST post JSON into Markdown articles
-// under CONTENT_DIR/articles/imported, adds missing categories and authors, and reports what it could not convert.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// `npm run import:wp -- <file-or-folder>… [--dry-run] [--media [--media-dir <uploads>]]`: turns WordPress REST
+// post JSON into Markdown articles under CONTENT_DIR/articles/imported, adds missing categories and authors,
+// optionally brings the posts' images into public/media, and reports what it could not convert.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { formatImportReport, planImport } from '../import/import-plan.js';
-import { buildInventory, type ContentFile } from '../import/inventory.js';
+import { readContent, writeChanged } from '../import/content-files.js';
+import { formatImportReport, planImport, type ImportPlan } from '../import/import-plan.js';
+import { buildInventory } from '../import/inventory.js';
+import { DEFAULT_LIMITS } from '../import/media/fetch-image.js';
+import { diskSource, networkSource } from '../import/media/image-sources.js';
+import { createMediaStore } from '../import/media/media-store.js';
+import { localisePlanImages } from '../import/media/plan-media.js';
 import { parseWpExport, type WpPostRecord } from '../import/wp-record.js';
+import { publicDir as defaultPublicDir } from '../paths.js';
+import { runCommand } from './run-command.js';
 
-const USAGE = 'usage: npm run import:wp -- <export.json | folder of .json/.txt files>… [--dry-run]';
+const USAGE = `usage: npm run import:wp -- <export.json | folder of .json/.txt files>… [options]
 
-/** The content files the importer needs to know about (site settings, people, categories, articles, courses). */
-function readContent(dir: string): ContentFile[] {
-  const out: ContentFile[] = [];
-  const walk = (abs: string, depth: number) => {
-    if (depth > 20) return;
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(abs, entry.name);
-      const rel = relative(dir, full).split(sep).join('/');
-      if (entry.isDirectory()) walk(full, depth + 1);
-      else if (entry.isFile() && (/\.md$/i.test(entry.name) || /^(site|authors|categories)\.yml$/.test(rel)))
-        out.push({ path: rel, text: readFileSync(full, 'utf8') });
-    }
-  };
-  walk(dir, 0);
-  return out;
+  --dry-run             write nothing; print what would change
+  --media               download the posts' images into public/media/<yyyy>/<mm>/ and use the local copies
+  --media-dir <path>    with --media: read the images from a copy of wp-content/uploads instead of the network
+  --timeout <seconds>   with --media: give up on one download after this long (default 15)
+  --retries <n>         with --media: attempts after the first for server and network errors (default 3)
+  --public-dir <path>   where public/ is (default: the project's public/)
+  -h, --help            print this help`;
+
+const OPTIONS = {
+  'dry-run': { type: 'boolean' },
+  media: { type: 'boolean' },
+  'media-dir': { type: 'string' },
+  timeout: { type: 'string' },
+  retries: { type: 'string' },
+  'public-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const flag = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? String(error);
+    throw new UsageError(
+      `unknown or incomplete option ${flag}; valid options: ${Object.keys(OPTIONS)
+        .map((o) => `--${o}`)
+        .join(', ')}`,
+    );
+  }
+}
+
+function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`--${name} ${raw}: use a number from ${min} to ${max}`);
+  return n;
 }
 
 function inputFiles(target: string): string[] {
-  const stat = statSync(target);
-  if (stat.isFile()) return [target];
+  if (statSync(target).isFile()) return [target];
   return readdirSync(target)
     .filter((name) => /\.(json|txt)$/i.test(name))
     .sort()
     .map((name) => join(target, name));
 }
 
-function main(): number {
-  const args = process.argv.slice(2);
-  const dryRun = args.includes('--dry-run');
-  const targets = args.filter((a) => !a.startsWith('--'));
-  if (targets.length === 0) {
-    console.error(USAGE);
-    return 2;
-  }
-  const config = loadConfig(process.env);
-  if (!existsSync(config.contentDir)) {
-    console.error(`CONTENT_DIR ${config.contentDir} does not exist`);
-    return 1;
-  }
+function readRecords(targets: string[]): { records: WpPostRecord[]; problems: string[] } {
   const records: WpPostRecord[] = [];
   const problems: string[] = [];
   for (const target of targets) {
@@ -63,24 +82,48 @@ function main(): number {
       problems.push(...parsed.problems);
     }
   }
-  for (const p of problems) console.error(p);
-  if (records.length === 0) {
-    console.error('No WordPress post records found.');
-    return 1;
+  return { records, problems };
+}
+
+async function bringMedia(plan: ImportPlan, values: ReturnType<typeof parse>['values'], dryRun: boolean) {
+  const mediaDir = values['media-dir'];
+  if (mediaDir !== undefined && !existsSync(mediaDir))
+    throw new Error(`--media-dir ${mediaDir} does not exist`);
+  const limits = {
+    ...DEFAULT_LIMITS,
+    timeoutMs: number('timeout', values.timeout, 15, 0.05, 600) * 1000,
+    retries: number('retries', values.retries, 3, 0, 10),
+  };
+  const source = mediaDir !== undefined ? diskSource(mediaDir, limits.maxBytes) : networkSource(limits);
+  const store = createMediaStore(resolve(values['public-dir'] ?? defaultPublicDir), { dryRun });
+  const outcome = await localisePlanImages(plan, source, store);
+  const lines = [
+    `Images: ${outcome.saved} now local (${store.written.length} new file(s)), ${outcome.failed.length} kept remote.`,
+  ];
+  for (const f of outcome.failed) lines.push(`  - ${f.article}: ${f.url} kept remote: ${f.reason}`);
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parse(process.argv.slice(2));
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
+  if (positionals.length === 0) throw new UsageError(`name an export file or folder\n${USAGE}`);
+  if (!values.media && (values['media-dir'] ?? values.timeout ?? values.retries) !== undefined)
+    throw new UsageError('--media-dir, --timeout and --retries only apply with --media');
+  const dryRun = values['dry-run'] === true;
+  const config = loadConfig(process.env);
+  if (!existsSync(config.contentDir)) throw new Error(`CONTENT_DIR ${config.contentDir} does not exist`);
+  const { records, problems } = readRecords(positionals);
+  for (const p of problems) console.error(p);
+  if (records.length === 0) throw new Error('No WordPress post records found.');
 
   const plan = planImport(records, buildInventory(readContent(config.contentDir), config.siteUrl));
-  const changed = new Set<string>();
-  for (const w of plan.writes) {
-    const abs = join(config.contentDir, w.path);
-    const before = existsSync(abs) ? readFileSync(abs, 'utf8') : null;
-    if (before === w.text) continue;
-    changed.add(w.path);
-    if (dryRun) continue;
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, w.text);
-  }
-  for (const line of formatImportReport(plan, changed)) console.log(line);
+  const media = values.media ? await bringMedia(plan, values, dryRun) : [];
+  const changed = writeChanged(config.contentDir, plan.writes, dryRun);
+  for (const line of [...formatImportReport(plan, changed), ...media]) console.log(line);
   const prefix = relative(process.cwd(), config.contentDir) || '.';
   console.log(
     dryRun
@@ -90,4 +133,10 @@ function main(): number {
   return problems.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+runCommand(() =>
+  main().catch((error: unknown) => {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    return 2;
+  }),
+);

@@ -54,6 +54,21 @@ function videoLink(src: string): string | null {
   return null;
 }
 
+/** The widest image a srcset offers (WordPress galleries list the original last or first, resized ones around it). */
+export function largestCandidate(srcset: string | null): string | null {
+  let best: { url: string; width: number } | null = null;
+  for (const part of (srcset ?? '').split(/,\s+/)) {
+    const [url = '', size = ''] = part.trim().split(/\s+/);
+    const width = /^(\d+)w$/.exec(size)
+      ? Number(size.slice(0, -1))
+      : /^(\d+(?:\.\d+)?)x$/.test(size)
+        ? Number(size.slice(0, -1)) * 1000
+        : 1;
+    if (url && (!best || width > best.width)) best = { url, width };
+  }
+  return best?.url ?? null;
+}
+
 /** Heading levels shift so the post's top level becomes h2 (the page title is the h1). */
 function headingShift(html: string): number {
   const levels = [...html.matchAll(/<h([1-6])\b/gi)].map((m) => Number(m[1]));
@@ -97,7 +112,7 @@ export function htmlToMarkdown(html: string, options: MarkdownOptions): Markdown
   service.addRule('image', {
     filter: 'img',
     replacement: (_content: string, node: DomNode) => {
-      const src = node.getAttribute('src') ?? '';
+      const src = largestCandidate(node.getAttribute('srcset')) ?? node.getAttribute('src') ?? '';
       const url = src ? options.imageUrl(src) : null;
       if (!url) {
         notes.add(`dropped an image whose address cannot be used here (${src.slice(0, 60) || 'no src'})`);
