@@ -1,10 +1,10 @@
 // Plans a whole WordPress import as data: which article files to write, which categories and authors to
 // append to the yml files, and the report of everything that could not be carried over. Pure and
 // deterministic, so re-running it on the same input gives the same files.
-import { stringify } from 'yaml';
 import { convertPost, identify, type Named, type PostIdentity } from './convert-post.js';
 import type { Inventory } from './inventory.js';
 import type { SiteKnowledge } from './links.js';
+import { namedLines, newNameWrites } from './new-names.js';
 import type { WpPostRecord } from './wp-record.js';
 
 export interface FileWrite {
@@ -19,12 +19,6 @@ export interface ImportPlan {
   skipped: string[];
   createdCategories: Named[];
   createdAuthors: Named[];
-}
-
-function appendYaml(existing: string | null, entries: object[], note: string): string {
-  const empty = existing === null || existing.trim() === '' || existing.trim() === '[]';
-  const base = empty ? '' : existing.endsWith('\n') ? existing : `${existing}\n`;
-  return `${base}# ${note}\n${stringify(entries, { lineWidth: 0 })}`;
 }
 
 export function planImport(records: readonly WpPostRecord[], inv: Inventory): ImportPlan {
@@ -92,27 +86,9 @@ export function planImport(records: readonly WpPostRecord[], inv: Inventory): Im
     posts.push({ path: converted.path, wpId: record.id, notes: converted.notes, ctas: converted.ctas });
   }
 
-  const bySlug = (a: Named, b: Named) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-  const createdCategories = [...newCategories.values()].sort(bySlug);
-  const createdAuthors = [...newAuthors.values()].sort(bySlug);
-  if (createdCategories.length)
-    writes.push({
-      path: 'categories.yml',
-      text: appendYaml(
-        inv.categoriesYml,
-        createdCategories.map((c) => ({ slug: c.slug, name: c.name })),
-        'Added by import:wp. Check the names and add descriptions.',
-      ),
-    });
-  if (createdAuthors.length)
-    writes.push({
-      path: 'authors.yml',
-      text: appendYaml(
-        inv.authorsYml,
-        createdAuthors.map((a) => ({ slug: a.slug, name: a.name })),
-        'Added by import:wp. Check the names and add a bio.',
-      ),
-    });
+  const added = newNameWrites('import:wp', inv, newCategories.values(), newAuthors.values());
+  writes.push(...added.writes);
+  const { createdCategories, createdAuthors } = added;
   return { writes, posts, skipped, createdCategories, createdAuthors };
 }
 
@@ -130,16 +106,10 @@ export function formatImportReport(plan: ImportPlan, changed: ReadonlySet<string
     lines.push(`${p.path} (WordPress post ${p.wpId}${ctas})`);
     for (const n of p.notes) lines.push(`  - ${n}`);
   }
-  const named = (what: string, list: Named[]) => {
-    if (!list.length) return;
-    lines.push(`Added to ${what}:`);
-    for (const n of list)
-      lines.push(
-        `  - ${n.slug}: "${n.name}"${n.placeholder ? ' (placeholder name: the export does not say it; edit it)' : ''}${n.wpId !== null ? ` [WordPress id ${n.wpId}]` : ''}`,
-      );
-  };
-  named('categories.yml', plan.createdCategories);
-  named('authors.yml', plan.createdAuthors);
+  lines.push(
+    ...namedLines('categories.yml', plan.createdCategories),
+    ...namedLines('authors.yml', plan.createdAuthors),
+  );
   if (plan.skipped.length) {
     lines.push('Not imported:');
     for (const s of plan.skipped) lines.push(`  - ${s}`);
