@@ -1,8 +1,10 @@
 // Typed, frozen configuration from the environment; fails fast with a message naming the variable.
 import { resolve } from 'node:path';
+import { loadEmailConfig, type EmailConfig } from './config-email.js';
 import { StartupError } from './errors.js';
 
-export interface Config {
+/** The e-mail target's settings are in config-email.ts. */
+export interface Config extends EmailConfig {
   readonly port: number;
   readonly host: string;
   /** Public base URL without a trailing slash; null means "use site.yml's url". */
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     enquiryWebhookUrl: webhookUrl,
     enquiryWebhookSecret: env.ENQUIRY_WEBHOOK_SECRET ?? '',
     enquiryRetryBaseMs: int(env, 'ENQUIRY_RETRY_BASE_MS', 1_000, 1, 300_000),
+    ...loadEmailConfig(env),
     previewSecret,
   });
 }

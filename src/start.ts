@@ -5,6 +5,7 @@ import { createApp, type AppDeps, type FolioApp } from './app.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { openMigrated } from './db/database.js';
+import { createAttributionStore } from './db/attribution.js';
 import { createSiteRepo } from './db/site-repo.js';
 import { IndexRunner } from './indexer/runner.js';
 import { StartupError } from './errors.js';
@@ -70,14 +71,20 @@ export async function startSite(
   runner.onIndexed((report) => {
     if (report.changed) folio.cache.clear();
   });
+  const attribution = createAttributionStore(db);
   const outbox = createOutbox({
     db,
     logger,
     backoff: { ...DEFAULT_BACKOFF, baseMs: config.enquiryRetryBaseMs },
-    senders: createSenders(config, () => ({
-      baseUrl: folio.ctx.baseUrl(),
-      lang: folio.ctx.site().default_language,
-    })),
+    senders: createSenders(config, () => {
+      const lang = folio.ctx.site().default_language;
+      return {
+        baseUrl: folio.ctx.baseUrl(),
+        lang,
+        article: (slug) => attribution.article(slug, lang, Date.now()),
+        courseTitle: (area, slug) => folio.ctx.repo.course(area, slug)?.title ?? null,
+      };
+    }),
   });
   const handler = options.handler ? options.handler(folio, runner) : folio.handler;
   let stopping: Promise<void> | null = null;

@@ -29,6 +29,9 @@ describe('loadConfig', () => {
       enquiryWebhookUrl: null,
       enquiryWebhookSecret: '',
       enquiryRetryBaseMs: 1_000,
+      smtpUrl: null,
+      enquiryEmailTo: [],
+      enquiryEmailFrom: null,
       previewSecret: '',
     });
   });

@@ -1,4 +1,5 @@
-// The documented JSON body every target receives for one enquiry.
+// The documented JSON body every target receives for one enquiry (the e-mail is written from it too).
+import type { AttributedArticle } from '../db/attribution.js';
 import type { EnquiryRow } from '../db/enquiries.js';
 
 export interface EnquiryPayload {
@@ -11,10 +12,21 @@ export interface EnquiryPayload {
   format: string | null;
   message: string;
   consent: boolean;
-  attribution: { article: string | null };
+  attribution: {
+    /** The article's slug (`?from=`), only when it named a visible article. */
+    article: string | null;
+    article_title: string | null;
+    article_url: string | null;
+  };
 }
 
-export function enquiryPayload(row: EnquiryRow, baseUrl: string, lang: string): EnquiryPayload {
+/** `article` is the stored slug's article as the index has it now (null when it is gone or was never set). */
+export function enquiryPayload(
+  row: EnquiryRow,
+  baseUrl: string,
+  lang: string,
+  article: AttributedArticle | null = null,
+): EnquiryPayload {
   return {
     id: row.id,
     created_at: row.created_at,
@@ -29,6 +41,10 @@ export function enquiryPayload(row: EnquiryRow, baseUrl: string, lang: string): 
     format: row.format,
     message: row.message,
     consent: row.consent === 1,
-    attribution: { article: row.from_article },
+    attribution: {
+      article: row.from_article,
+      article_title: article?.title ?? null,
+      article_url: article ? `${baseUrl}/${article.lang}/${article.slug}` : null,
+    },
   };
 }

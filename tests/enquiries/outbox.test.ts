@@ -126,7 +126,7 @@ describe('enquiry outbox', () => {
       format: null,
       message: 'When does it start?',
       consent: true,
-      attribution: { article: 'all-about-back-end' },
+      attribution: { article: 'all-about-back-end', article_title: null, article_url: null },
     });
   });
 
