@@ -150,8 +150,12 @@ function main(): number {
     const shown = relative(process.cwd(), abs);
     console.log(`created ${shown.startsWith('..') ? abs : shown}`);
     console.log(`url     ${made.url}`);
-    if (parsed.value.kind === 'article' && parsed.value.draft)
+    if (parsed.value.kind === 'article' && parsed.value.draft) {
       console.log('it is a draft: remove `draft: true` to publish it');
+      // The url above is a 404 for readers until then: say where the draft can be seen meanwhile.
+      const slug = made.url.slice(made.url.lastIndexOf('/') + 1);
+      console.log(`see it: npm run dev serves drafts at the url above; npm run preview -- ${slug} prints a link to share`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

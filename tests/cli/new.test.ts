@@ -78,6 +78,9 @@ describe('npm run new -- article', () => {
     expect(text).toContain('cta: data-analyst\n');
     expect(text).toContain('draft: true\n');
     expect(run.stdout).toContain('draft');
+    // Where to see the draft before it is published: the dev server, or a preview link for others.
+    expect(run.stdout).toContain('npm run dev serves drafts at the url above');
+    expect(run.stdout).toContain('npm run preview -- career-notes prints a link to share');
   });
 
   it('refuses an unknown category, author, language or course, listing the valid ones', async () => {

@@ -4,23 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewSecret } from '../../src/db/site-secrets.js';
 import { signPreview } from '../../src/lib/preview-token.js';
 import { SAMPLE_NOW } from '../helpers/clock.js';
-import { article, createTestSite, type TestSite } from '../helpers/site.js';
+import { PREVIEW_FILES } from '../helpers/preview-content.js';
+import { createTestSite, type TestSite } from '../helpers/site.js';
 
 const DAY = 86_400_000;
-export const PREVIEW_FILES = {
-  'articles/news/pub-guide.md': article(
-    { title: 'Published guide', tags: ['shared'] },
-    'A published article about zebras.\n',
-  ),
-  'articles/news/secret-draft.md': article(
-    { title: 'Secret draft', draft: true, tags: ['shared', 'draftonly'] },
-    'Words about quokkaplanning. See [the guide](/en/pub-guide).\n',
-  ),
-  'articles/news/future-post.md': article(
-    { title: 'Future post', date: '2027-01-01T09:00:00Z', tags: ['shared'] },
-    'Words about zebras in the future.\n',
-  ),
-};
 
 let site: TestSite;
 let key: string;
