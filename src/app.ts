@@ -6,6 +6,7 @@ import type { Db } from './db/connection.js';
 import type { Logger } from './logger.js';
 import { publicDir as defaultPublic } from './paths.js';
 import { AssetManifest } from './http/assets.js';
+import { imageVariantRoute } from './http/image-files.js';
 import { createCtx, type Ctx } from './http/context.js';
 import { CACHE_PROFILES } from './http/middleware/cache-control.js';
 import { canonicalPath } from './http/middleware/canonical-path.js';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): FolioApp {
     cache,
     assets,
     now,
+    publicDir,
     ...(deps.viewsDir ? { viewsDir: deps.viewsDir } : {}),
   });
 
@@ -101,6 +103,7 @@ export function createApp(deps: AppDeps): FolioApp {
     res.setHeader('Cache-Control', CACHE_PROFILES.immutable);
     deliver(req, res, prepareResponse(res, asset.body, asset.type, 0));
   });
+  app.get('/_img/:file', imageVariantRoute(deps.config.imageCacheDir));
   app.use(
     express.static(publicDir, {
       index: false,

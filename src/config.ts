@@ -1,5 +1,5 @@
 // Typed, frozen configuration from the environment; fails fast with a message naming the variable.
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadEmailConfig, type EmailConfig } from './config-email.js';
 import { StartupError } from './errors.js';
 
@@ -11,6 +11,8 @@ export interface Config extends EmailConfig {
   readonly siteUrl: string | null;
   readonly contentDir: string;
   readonly dbPath: string;
+  /** Image variants, derived data (IMAGE_CACHE_DIR; default image-cache/ next to the database). */
+  readonly imageCacheDir: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly env: 'production' | 'development' | 'test';
   readonly maxFileBytes: number;
@@ -85,12 +87,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     throw new StartupError(
       'PREVIEW_SECRET is too short: use at least 16 characters (e.g. openssl rand -hex 32), or unset it to use a generated one',
     );
+  const dbPath = env.DB_PATH === ':memory:' ? ':memory:' : resolve(cwd, env.DB_PATH ?? 'data/folio.db');
   return Object.freeze({
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     siteUrl,
     contentDir: resolve(cwd, env.CONTENT_DIR ?? 'content'),
-    dbPath: env.DB_PATH === ':memory:' ? ':memory:' : resolve(cwd, env.DB_PATH ?? 'data/folio.db'),
+    dbPath,
+    imageCacheDir: env.IMAGE_CACHE_DIR
+      ? resolve(cwd, env.IMAGE_CACHE_DIR)
+      : join(dirname(dbPath === ':memory:' ? resolve(cwd, 'data/folio.db') : dbPath), 'image-cache'),
     logLevel: level as Config['logLevel'],
     env: nodeEnv,
     maxFileBytes: int(env, 'MAX_FILE_BYTES', 1_000_000, 1_000, 100_000_000),

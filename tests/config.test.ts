@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       siteUrl: null,
       contentDir: '/srv/folio/content',
       dbPath: '/srv/folio/data/folio.db',
+      imageCacheDir: '/srv/folio/data/image-cache',
       logLevel: 'info',
       env: 'development',
       maxFileBytes: 1_000_000,
@@ -83,6 +84,12 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }, CWD).logLevel).toBe('silent');
     expect(loadConfig({ DB_PATH: ':memory:' }, CWD).dbPath).toBe(':memory:');
+  });
+
+  it('when DB_PATH or IMAGE_CACHE_DIR is set, then image variants live next to the database or there', () => {
+    expect(loadConfig({ DB_PATH: '/var/lib/folio.db' }, CWD).imageCacheDir).toBe('/var/lib/image-cache');
+    expect(loadConfig({ DB_PATH: ':memory:' }, CWD).imageCacheDir).toBe('/srv/folio/data/image-cache');
+    expect(loadConfig({ IMAGE_CACHE_DIR: 'cache/img' }, CWD).imageCacheDir).toBe('/srv/folio/cache/img');
   });
 
   it.each([

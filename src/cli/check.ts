@@ -63,6 +63,8 @@ async function main(): Promise<number> {
       maxFileBytes: config.maxFileBytes,
       pool,
       siteUrl: config.siteUrl,
+      // The variants the server would make, into the same cache: a check after editing warms it.
+      images: { publicDir, cacheDir: config.imageCacheDir },
       ...(previous ? { previous } : {}),
     });
     progress.end();

@@ -8,6 +8,7 @@ import { openMigrated } from '../db/database.js';
 import { ExportError, exportSite } from '../export/export-site.js';
 import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
+import { publicDir } from '../paths.js';
 import { formatReport, summarise } from '../indexer/report.js';
 import { createLogger } from '../logger.js';
 import { contentLabel } from './content-label.js';
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
       maxFileBytes: config.maxFileBytes,
       pool,
       siteUrl: config.siteUrl,
+      images: { publicDir, cacheDir: config.imageCacheDir },
     });
     await pool.close();
     const counts = summarise(index.problems);

@@ -8,6 +8,7 @@ import { openMigrated } from '../db/database.js';
 import { createSiteRepo } from '../db/site-repo.js';
 import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
+import { publicDir } from '../paths.js';
 import { progressReporter } from '../indexer/progress.js';
 import { formatReport, summarise } from '../indexer/report.js';
 import { contentLabel } from './content-label.js';
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
       maxFileBytes: config.maxFileBytes,
       pool,
       siteUrl: config.siteUrl,
+      images: { publicDir, cacheDir: config.imageCacheDir },
       onProgress: progress.update,
     });
     progress.end();

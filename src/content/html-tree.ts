@@ -1,7 +1,9 @@
 // The stored body as a browser builds it: the sanitised fragment parsed by parse5 (the HTML5 tree builder,
 // as for a div's innerHTML), repaired where even that tree is invalid HTML, and serialised.
 import { defaultTreeAdapter as tree, html, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import type { ImageLookup } from './image-variants.js';
 import { outlineLevels } from './outline.js';
+import { upgradeImage } from './picture-markup.js';
 
 type Node = DefaultTreeAdapterMap['childNode'];
 type Parent = DefaultTreeAdapterMap['parentNode'];
@@ -26,9 +28,13 @@ const dropAttr = (e: Element, name: string) => {
 /**
  * Parses as browsers do, so the string stored is the tree readers get (no differential between the
  * sanitiser's parser and a browser's for mutation XSS to live in), then fixes what parsing leaves invalid.
- * `reservedIds` are ids the page itself uses around the body.
+ * `reservedIds` are ids the page itself uses around the body; `images` knows the local images' variants.
  */
-export function rebuildBody(sanitised: string, reservedIds: readonly string[]): RebuiltBody {
+export function rebuildBody(
+  sanitised: string,
+  reservedIds: readonly string[],
+  images?: ImageLookup,
+): RebuiltBody {
   const context = tree.createElement('div', html.NS.HTML, []);
   const fragment = parseFragment(context, sanitised, {});
   const ids = new Set(reservedIds);
@@ -58,6 +64,7 @@ export function rebuildBody(sanitised: string, reservedIds: readonly string[]): 
         node.attrs.splice(node.attrs.findIndex((a) => a.name === 'src') + 1, 0, { name: 'alt', value: '' });
         imagesWithoutAlt.push(attr(node, 'src') ?? '');
       }
+      if (name === 'img' && images) upgradeImage(node, images);
       if (/^h[1-6]$/.test(name)) headings.push(node);
       // An iframe's content is never shown and must be empty.
       if (name === 'iframe') node.childNodes = [];

@@ -4,6 +4,7 @@ import { parseIsoDate } from '../lib/dates.js';
 import { slugify } from '../lib/slug.js';
 import { formatZod, PARSE_OPTIONS } from './zod-problems.js';
 import { splitFrontMatter } from './front-matter.js';
+import type { ImageLookup } from './image-variants.js';
 import type { CtaFact, LinkFact, TocEntry } from './markdown.js';
 import { renderBody } from './render-body.js';
 import { htmlToText } from './sanitize.js';
@@ -15,6 +16,10 @@ export interface LoadContext {
   defaultLang: string;
   languages: readonly string[];
   siteHosts: readonly string[];
+  /** Where images and their variants live (set by the indexer when it makes variants). */
+  imageDirs?: { publicDir: string; cacheDir: string };
+  /** Variants of local images, attached where the render runs (a function cannot cross to a worker). */
+  images?: ImageLookup;
 }
 
 export interface ArticleEntry {
@@ -103,7 +108,12 @@ export function loadArticle(sourcePath: string, text: string, ctx: LoadContext):
   if (!ctx.languages.includes(lang)) {
     return fail(sourcePath, lines.lang ?? 1, 'unknown-language', `lang "${lang}" is not one of the site's languages (${ctx.languages.join(', ')})`, 'add it to languages in site.yml or fix the code');
   }
-  const rendered = renderBody(body, { siteHosts: ctx.siteHosts, languages: ctx.languages, bodyLine });
+  const rendered = renderBody(body, {
+    siteHosts: ctx.siteHosts,
+    languages: ctx.languages,
+    bodyLine,
+    ...(ctx.images ? { images: ctx.images } : {}),
+  });
   const html = rendered.html;
   const plain = htmlToText(html);
   const words = countWords(plain);

@@ -21,6 +21,7 @@ import { createExportRepo } from '../db/export-repo.js';
 import { cspValue } from '../http/middleware/security.js';
 import { PER_PAGE } from '../http/view-models/pagination.js';
 import type { Logger } from '../logger.js';
+import { exportVariants } from '../images/export-variants.js';
 import { publicDir as defaultPublic } from '../paths.js';
 import {
   candidatesFor,
@@ -189,6 +190,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     });
     for (const rel of listFiles(publicDir))
       if (!DEV_ONLY.has(rel)) written.set(rel, statSync(join(publicDir, rel)).size);
+    exportVariants(options.config.imageCacheDir, options.outDir, written);
 
     // Redirects: the root to the default language, every alias and every old slug to its article.
     const rules: RedirectRule[] = [

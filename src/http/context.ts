@@ -11,9 +11,11 @@ import { createSiteRepo, type Category, type SiteRepo } from '../db/site-repo.js
 import { formatDate, toIso } from '../lib/dates.js';
 import { jsonForScript } from '../lib/html.js';
 import type { Logger } from '../logger.js';
-import { viewsDir as defaultViews } from '../paths.js';
+import { catalogFor, type ImageCatalog } from '../images/catalog.js';
+import { publicDir as defaultPublic, viewsDir as defaultViews } from '../paths.js';
 import type { AssetManifest } from './assets.js';
 import { stringsFor } from './i18n.js';
+import { templatePicture } from './image-files.js';
 import { CACHE_PROFILES, pageProfile, type CacheProfile } from './middleware/cache-control.js';
 import { cspForHtml } from './middleware/security.js';
 import type { PageCache } from './page-cache.js';
@@ -28,6 +30,8 @@ export interface Ctx {
   logger: Logger;
   cache: PageCache;
   assets: AssetManifest;
+  /** Local images' sizes and variants (featured images, og:image, sitemaps). */
+  images: ImageCatalog;
   now(): number;
   site(): SiteConfig;
   baseUrl(): string;
@@ -64,7 +68,9 @@ export function createCtx(deps: {
   assets: AssetManifest;
   now: () => number;
   viewsDir?: string;
+  publicDir?: string;
 }): Ctx {
+  const images = catalogFor({ publicDir: deps.publicDir ?? defaultPublic, cacheDir: deps.config.imageCacheDir });
   const repo = createSiteRepo(deps.db);
   const search = createSearch(deps.db);
   const viewsDir = deps.viewsDir ?? defaultViews;
@@ -112,6 +118,7 @@ export function createCtx(deps: {
     logger: deps.logger,
     cache: deps.cache,
     assets: deps.assets,
+    images,
     now: deps.now,
     site,
     baseUrl,
@@ -125,6 +132,7 @@ export function createCtx(deps: {
         site: s,
         t: stringsFor(lang),
         asset: (name: string) => deps.assets.url(name),
+        picture: (src: string, options: Parameters<typeof templatePicture>[2]) => templatePicture(images, src, options),
         formatDate: (ms: number) => formatDate(ms, lang),
         isoDate: (ms: number) => toIso(ms),
         jsonLd: jsonForScript,

@@ -6,7 +6,7 @@ import { createStaging, type Staging } from '../db/index-staging.js';
 import type { StoredArticle } from '../db/index-store.js';
 import { createSlugMoveStore, type SlugMoveRow } from '../db/slug-moves.js';
 import type { ContentProblem } from '../errors.js';
-import { applyRun, type ApplyInput } from './apply.js';
+import { applyRun, type Applied, type ApplyInput } from './apply.js';
 import { checkRun, type CheckStepResult } from './check-step.js';
 import type { FileStats, IndexMemo } from './memo.js';
 import { isNoop } from './plan.js';
@@ -38,6 +38,8 @@ export interface IndexOptions {
   changedPaths?: readonly string[];
   /** Called as rendered files come back (see progress.ts). */
   onProgress?: ProgressFn;
+  /** Make variants of local images (public/) into this cache folder; without it images are served as they are. */
+  images?: { publicDir: string; cacheDir: string };
 }
 
 export interface IndexReport {
@@ -98,15 +100,21 @@ async function renderStep(
   const toRender = [...s.plan.render, ...s.plan.crossFailed];
   if (toRender.length === 0)
     return { staging: null, rendered: { fresh: new Map(), courses: [], problems: [], failed: {} }, count: 0 };
+  // Variants first, so the workers find every image the files mention in the cache.
+  // sharp is loaded only by runs that make variants.
+  const imaged = options.images
+    ? await (await import('../images/image-step.js')).imageStep(toRender, options.images)
+    : null;
   const staging = createStaging(s.db);
   try {
     const rendered = await renderFiles(toRender, {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       pool: options.pool,
-      ctx: s.settings.ctx,
+      ctx: options.images ? { ...s.settings.ctx, imageDirs: options.images } : s.settings.ctx,
       maxFileBytes: options.maxFileBytes,
       staging,
     });
+    if (imaged) rendered.problems.push(...imaged.problems);
     Object.assign(s.plan.failedNow, rendered.failed);
     return { staging, rendered, count: toRender.length };
   } catch (error) {
@@ -158,6 +166,7 @@ function applyInput(
       failedNow: s.plan.failedNow,
     },
     generationBefore: s.generationBefore,
+    keptRelated: s.memoValid ? (s.memo?.related ?? null) : null,
   };
 }
 
@@ -202,9 +211,9 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
 
   const input = applyInput(s, staging, rendered, checked, storedByPath, problems);
   const applying = performance.now();
-  let generationAfter: string | null;
+  let applied: Applied;
   try {
-    generationAfter = applyRun(db, input);
+    applied = applyRun(db, input);
   } catch (error) {
     s.memo?.forget();
     throw error;
@@ -212,7 +221,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     staging?.close();
   }
   phases.apply = Math.round(performance.now() - applying);
-  s.memo?.remember(generationAfter, input.next, input.state.fileStats, s.files);
+  s.memo?.remember(applied.generation, input.next, input.state.fileStats, s.files, applied.related);
   return report(s, phases, {
     rendered: count,
     removed: input.removed.length,

@@ -25,6 +25,15 @@ function workerScript(): string | null {
   return null;
 }
 
+/** Renders on the calling thread when there is no compiled worker (tests run from src/). */
+async function inProcessRenderer(): Promise<(task: RenderTask) => RenderOutcome> {
+  const [{ renderTask }, { withImages }] = await Promise.all([
+    import('./render-task.js'),
+    import('../images/catalog.js'),
+  ]);
+  return (task) => renderTask({ ...task, ctx: withImages(task.ctx) });
+}
+
 interface Slot {
   worker: Worker | null;
   /** Settles when the worker has loaded its modules (true) or died trying (false). */
@@ -195,7 +204,7 @@ export class RenderPool {
     onOutcome: (outcome: RenderOutcome, index: number) => void,
   ): Promise<void> {
     if (this.closed) throw new Error('render pool is closed');
-    const local = this.script ? null : (await import('./render-task.js')).renderTask;
+    const local = this.script ? null : await inProcessRenderer();
     this.stopIdleTimer();
     let next = 0;
     const lanes = Math.min(this.size, count);

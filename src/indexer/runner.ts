@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import type { Logger } from '../logger.js';
+import { publicDir } from '../paths.js';
 import type { IndexReport } from './index-content.js';
 import { IndexMemo } from './memo.js';
 import { RenderPool } from './render-pool.js';
@@ -77,6 +78,7 @@ export class IndexRunner {
         maxFileBytes: this.config.maxFileBytes,
         pool: this.pool,
         siteUrl: this.config.siteUrl,
+        images: { publicDir, cacheDir: this.config.imageCacheDir },
         ...(this.memo ? { memo: this.memo } : {}),
       });
       this.lastReport = report;

@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../errors.js';
 import { createSyndicationRepo, type ArchiveRow } from '../../db/syndication-repo.js';
 import type { Ctx } from '../context.js';
+import { sharedImage } from '../image-files.js';
 import { PER_PAGE } from '../view-models/pagination.js';
 import { absolute } from '../view-models/seo.js';
 import {
@@ -68,7 +69,8 @@ export function sitemapRoutes(ctx: Ctx, limits: SitemapLimits = SITEMAP_LIMITS):
     const articles = rows.map((a): SitemapUrl => ({
       loc: url(`/${a.lang}/${a.slug}`),
       lastmod: Math.max(a.modified_at, a.published_at),
-      images: a.image ? [url(a.image)] : [],
+      // The 1200-wide variant of a local image, as link previews use it.
+      images: a.image ? [url(sharedImage(ctx.images, a.image).url)] : [],
       alternates: a.translation_key ? withDefault(byKey.get(a.translation_key) ?? []) : [],
     }));
 

@@ -3,6 +3,7 @@ import type { ArticleCard, ArticleRow, CourseRow } from '../../db/site-repo.js';
 import type { TocEntry } from '../../content/markdown.js';
 import { toIso } from '../../lib/dates.js';
 import type { Ctx, PageLocals } from '../context.js';
+import { imageLd, sharedImage } from '../image-files.js';
 import { stringsFor } from '../i18n.js';
 import { courseUrl, ctaHtml, expandCtas, type CtaCourse } from './cta.js';
 import { absolute, breadcrumbLd, makeSeo } from './seo.js';
@@ -71,12 +72,15 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
   ];
   const published = toIso(a.published_at);
   const modified = toIso(Math.max(a.modified_at, a.published_at));
+  // Link previews and structured data name the 1200-wide variant, with its real size.
+  const shared = a.image ? sharedImage(ctx.images, a.image) : null;
   const seo = makeSeo(site, base, {
     title: a.title,
     description: a.excerpt,
     path,
     type: 'article',
-    image: a.image,
+    image: shared?.url ?? null,
+    ...(shared ? { imageSize: { width: shared.width, height: shared.height } } : {}),
     imageAlt: a.image_alt,
     publishedTime: published,
     modifiedTime: modified,
@@ -109,7 +113,7 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
         },
         publisher: { '@type': 'Organization', name: site.title, url: `${base}/` },
         mainEntityOfPage: { '@type': 'WebPage', '@id': absolute(base, path) },
-        ...(a.image ? { image: absolute(base, a.image) } : {}),
+        ...(shared ? { image: imageLd(base, shared) } : {}),
         articleSection: a.category_name ?? a.category_slug,
         keywords: tags.map((x) => x.name).join(', '),
       },

@@ -12,6 +12,9 @@ export interface Seo {
   canonical: string;
   type: 'website' | 'article';
   image: string | null;
+  /** The og:image's real size, when it is a local image with variants (or an SVG). */
+  imageWidth: number | null;
+  imageHeight: number | null;
   imageAlt: string | null;
   robots: string | null;
   alternates: Alternate[];
@@ -35,6 +38,7 @@ export function makeSeo(
     path: string;
     type?: 'website' | 'article';
     image?: string | null;
+    imageSize?: { width: number | null; height: number | null };
     imageAlt?: string | null;
     robots?: string | null;
     alternates?: Alternate[];
@@ -52,6 +56,8 @@ export function makeSeo(
     canonical: absolute(baseUrl, input.path),
     type: input.type ?? 'website',
     image: input.image ? absolute(baseUrl, input.image) : null,
+    imageWidth: input.image ? (input.imageSize?.width ?? null) : null,
+    imageHeight: input.image ? (input.imageSize?.height ?? null) : null,
     imageAlt: input.imageAlt ?? null,
     robots: input.robots ?? null,
     alternates:
