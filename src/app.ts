@@ -24,6 +24,7 @@ import { homeRoutes } from './http/routes/home.js';
 import { searchRoutes } from './http/routes/search.js';
 import { feedRoutes } from './http/routes/feeds.js';
 import { sitemapRoutes } from './http/routes/sitemap.js';
+import { llmsTxtRoutes } from './http/routes/llms-txt.js';
 import { wpApiRoutes } from './http/routes/wp-api.js';
 
 export interface AppDeps {
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps): FolioApp {
   app.use(wpApiRoutes(ctx));
   app.use(feedRoutes(ctx));
   app.use(sitemapRoutes(ctx));
+  app.use(llmsTxtRoutes(ctx));
   app.use(homeRoutes(ctx));
   app.use(searchRoutes(ctx));
   app.use(archiveRoutes(ctx));

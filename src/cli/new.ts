@@ -154,7 +154,9 @@ function main(): number {
       console.log('it is a draft: remove `draft: true` to publish it');
       // The url above is a 404 for readers until then: say where the draft can be seen meanwhile.
       const slug = made.url.slice(made.url.lastIndexOf('/') + 1);
-      console.log(`see it: npm run dev serves drafts at the url above; npm run preview -- ${slug} prints a link to share`);
+      console.log(
+        `see it: npm run dev serves drafts at the url above; npm run preview -- ${slug} prints a link to share`,
+      );
     }
     return 0;
   } catch (error) {

@@ -125,9 +125,13 @@ function main(argv: string[]): number {
     const expiresAt = now + request.days * DAY_MS;
     const token = signPreview(article, expiresAt, previewSecret(db, config.previewSecret));
     const base =
-      config.siteUrl ?? createSiteRepo(db).site().url?.replace(/\/+$/, '') ?? `http://localhost:${config.port}`;
+      config.siteUrl ??
+      createSiteRepo(db).site().url?.replace(/\/+$/, '') ??
+      `http://localhost:${config.port}`;
     console.error(`${article.title} (${article.source_path}): ${statusOf(article, now)}`);
-    console.error(`the link works until ${when(expiresAt)} (${request.days} day${request.days === 1 ? '' : 's'})`);
+    console.error(
+      `the link works until ${when(expiresAt)} (${request.days} day${request.days === 1 ? '' : 's'})`,
+    );
     console.log(`${base}/${article.lang}/${encodeURIComponent(article.slug)}?preview=${token}`);
     return 0;
   } finally {

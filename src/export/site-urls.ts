@@ -1,6 +1,7 @@
 // Every public URL of the site, listed from the index (not by crawling): homes, articles, archives and
-// their pages, tag indexes, feeds, courses, search, sitemap and robots.txt. The export's link check then
-// proves the list. Paths are decoded (tag slugs may hold any script); the fetcher percent-encodes them.
+// their pages, tag indexes, feeds, courses, search, sitemap, robots.txt and llms.txt. The export's link
+// check then proves the list. Paths are decoded (tag slugs may hold any script); the fetcher
+// percent-encodes them.
 import type { ArchiveCount } from '../db/export-repo.js';
 
 export const FEED_EXTENSIONS = ['xml', 'atom', 'json'] as const;
@@ -16,7 +17,7 @@ export interface SiteUrlInput {
 }
 
 export function siteUrls(input: SiteUrlInput): string[] {
-  const urls: string[] = ['/robots.txt', '/sitemap.xml', '/feed.xml'];
+  const urls: string[] = ['/robots.txt', '/sitemap.xml', '/feed.xml', '/llms.txt'];
   for (const lang of input.languages) {
     // The tag index is linked from every page's footer, so it exists even before any tag does.
     urls.push(`/${lang}/`, `/${lang}/search`, `/${lang}/tags`);

@@ -35,7 +35,10 @@ export function createPreviews(ctx: Ctx, options: PreviewOptions) {
     try {
       secret = previewSecret(ctx.db, ctx.config.previewSecret);
     } catch (error) {
-      ctx.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'preview key unavailable');
+      ctx.logger.error(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'preview key unavailable',
+      );
     }
     return secret;
   };

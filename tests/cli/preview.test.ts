@@ -64,7 +64,9 @@ describe('npm run preview', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Scheduled: it will be published on 1 January 2027');
     // A relative path from the working directory names the same file.
-    expect(lastLine(preview(['content/articles/news/future-post.md']).stdout)).toMatch(/\/en\/future-post\?preview=/);
+    expect(lastLine(preview(['content/articles/news/future-post.md']).stdout)).toMatch(
+      /\/en\/future-post\?preview=/,
+    );
   });
 
   it('when --help is given, then usage goes to stdout with exit 0 and nothing is created', () => {
@@ -80,7 +82,9 @@ describe('npm run preview', () => {
   it('when a flag is unknown or a value is wrong, then it exits 2 naming the problem and the valid options', () => {
     const unknown = preview(['secret-draft', '--dayz', '3']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr.trim()).toBe('unknown or incomplete option --dayz; valid options: --days, --lang, --help');
+    expect(unknown.stderr.trim()).toBe(
+      'unknown or incomplete option --dayz; valid options: --days, --lang, --help',
+    );
     expect(unknown.stdout).toBe('');
     for (const days of ['0', '91', '1.5', 'abc', '-3']) {
       const run = preview(['secret-draft', `--days=${days}`]);
@@ -101,7 +105,9 @@ describe('npm run preview', () => {
     expect(preview(['secret-draft', '--lang', 'fr']).status).toBe(1);
     const noDb = preview(['secret-draft'], { DB_PATH: join(site.dir, 'missing.db') });
     expect(noDb.status).toBe(1);
-    expect(noDb.stderr).toMatch(/^not indexed yet: there is no database at .*missing\.db; run npm run index\n$/);
+    expect(noDb.stderr).toMatch(
+      /^not indexed yet: there is no database at .*missing\.db; run npm run index\n$/,
+    );
     const outside = preview(['/etc/passwd.md']);
     expect(outside.status).toBe(1);
     expect(outside.stderr.trim().split('\n')).toHaveLength(1);

@@ -75,6 +75,7 @@ describe('npm run export: files', () => {
       'en/feed.json',
       'sitemap.xml',
       'robots.txt',
+      'llms.txt',
       '404.html',
       'fr/404.html',
       'favicon.svg',
@@ -100,6 +101,7 @@ describe('npm run export: files', () => {
       '/en/feed.xml',
       '/sitemap.xml',
       '/robots.txt',
+      '/llms.txt',
     ]) {
       const res = await site.http
         .get(path)

@@ -63,7 +63,10 @@ describe('a link that is not valid', () => {
       link('secret-draft', token('secret-draft', SAMPLE_NOW + DAY, 'fr')),
       link('secret-draft', `${Number(expiry) + 1}.${sig}`),
       link('secret-draft', `${expiry}.${sig.slice(0, -2)}${sig.at(-2) === 'a' ? 'b' : 'a'}${sig.at(-1)}`),
-      link('secret-draft', signPreview({ lang: 'en', slug: 'secret-draft' }, SAMPLE_NOW + DAY, 'x'.repeat(32))),
+      link(
+        'secret-draft',
+        signPreview({ lang: 'en', slug: 'secret-draft' }, SAMPLE_NOW + DAY, 'x'.repeat(32)),
+      ),
       `/en/secret-draft?preview=${good}&preview=${good}`,
       '/en/secret-draft?preview=',
       '/en/secret-draft?preview=%E0%A4%A',
