@@ -6,6 +6,8 @@ import type { Db } from './db/connection.js';
 import type { Logger } from './logger.js';
 import { publicDir as defaultPublic } from './paths.js';
 import { AssetManifest } from './http/assets.js';
+import { createArrivalCounter } from './http/attribution.js';
+import { createAttributionStore } from './db/attribution.js';
 import { imageVariantRoute } from './http/image-files.js';
 import { createCtx, type Ctx } from './http/context.js';
 import { CACHE_PROFILES } from './http/middleware/cache-control.js';
@@ -130,12 +132,16 @@ export function createApp(deps: AppDeps): FolioApp {
   app.use(notFound(ctx));
   app.use(errorHandler(ctx));
 
+  const countArrival = createArrivalCounter(ctx, createAttributionStore(deps.db));
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     let served = false;
     // The fast path runs outside Express: a failing stamp query must become Express's 500 page, not a crash.
     // A target that is not a path on this site skips it; Express answers it with the 400 page.
     try {
-      served = normaliseTarget(req, () => ctx.baseUrl()) && cache.serve(req, res);
+      const onSite = normaliseTarget(req, () => ctx.baseUrl());
+      // CTA arrivals are counted ahead of the cache, so a page it answers is counted too.
+      if (onSite) countArrival(req);
+      served = onSite && cache.serve(req, res);
     } catch (err) {
       deps.logger.error({ err }, 'page cache failed; answering through the app');
     }

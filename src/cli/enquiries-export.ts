@@ -19,6 +19,13 @@ const COLUMNS = [
   'message',
   'consent',
   'from_article',
+  'from_cta',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'referrer_host',
 ] as const;
 
 class UsageError extends Error {}

@@ -1,6 +1,9 @@
 // Course enquiries: primary data written by readers. Nothing in the indexer touches this table.
 import type { Db } from './connection.js';
 import { createDeliveryStore } from './deliveries.js';
+import { UTM_KEYS, type Utm } from '../lib/attribution.js';
+
+const NO_UTM = Object.fromEntries(UTM_KEYS.map((k) => [k, null])) as Utm;
 
 export interface NewEnquiry {
   createdAt: string;
@@ -14,6 +17,10 @@ export interface NewEnquiry {
   consent: boolean;
   fromArticle: string | null;
   idempotencyKey: string;
+  /** Attribution (migration 0006); absent means not recorded. */
+  fromCta?: string | null;
+  utm?: Utm | null;
+  referrerHost?: string | null;
 }
 
 export interface EnquiryRow {
@@ -28,28 +35,42 @@ export interface EnquiryRow {
   message: string;
   consent: number;
   from_article: string | null;
+  from_cta: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  referrer_host: string | null;
 }
 
 const COLUMNS =
-  'id, created_at, course_area, course_slug, name, email, phone, format, message, consent, from_article';
+  'id, created_at, course_area, course_slug, name, email, phone, format, message, consent, from_article, ' +
+  'from_cta, utm_source, utm_medium, utm_campaign, utm_term, utm_content, referrer_host';
+
+type AttributionParams = { from_cta: string | null; referrer_host: string | null } & Utm;
 
 export function createEnquiryStore(db: Db) {
   const q = {
-    insert: db.prepare<{
-      created_at: string;
-      course_area: string;
-      course_slug: string;
-      name: string;
-      email: string;
-      phone: string | null;
-      format: string | null;
-      message: string;
-      consent: number;
-      from_article: string | null;
-      idempotency_key: string;
-    }>(
-      `INSERT INTO enquiries (created_at, course_area, course_slug, name, email, phone, format, message, consent, from_article, idempotency_key)
-       VALUES (@created_at, @course_area, @course_slug, @name, @email, @phone, @format, @message, @consent, @from_article, @idempotency_key)
+    insert: db.prepare<
+      {
+        created_at: string;
+        course_area: string;
+        course_slug: string;
+        name: string;
+        email: string;
+        phone: string | null;
+        format: string | null;
+        message: string;
+        consent: number;
+        from_article: string | null;
+        idempotency_key: string;
+      } & AttributionParams
+    >(
+      `INSERT INTO enquiries (created_at, course_area, course_slug, name, email, phone, format, message, consent, from_article, idempotency_key,
+         from_cta, utm_source, utm_medium, utm_campaign, utm_term, utm_content, referrer_host)
+       VALUES (@created_at, @course_area, @course_slug, @name, @email, @phone, @format, @message, @consent, @from_article, @idempotency_key,
+         @from_cta, @utm_source, @utm_medium, @utm_campaign, @utm_term, @utm_content, @referrer_host)
        ON CONFLICT (idempotency_key) DO NOTHING`,
     ),
     since: db.prepare<{ since: string }, EnquiryRow>(
@@ -73,6 +94,9 @@ export function createEnquiryStore(db: Db) {
       consent: e.consent ? 1 : 0,
       from_article: e.fromArticle,
       idempotency_key: e.idempotencyKey,
+      from_cta: e.fromCta ?? null,
+      referrer_host: e.referrerHost ?? null,
+      ...(e.utm ?? NO_UTM),
     });
     if (result.changes !== 1) return false;
     deliveries.enqueue(Number(result.lastInsertRowid), targets, nowMs);

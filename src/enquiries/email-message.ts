@@ -11,6 +11,12 @@ export interface EnquiryMessage {
 
 type Row = [label: string, value: string, href?: string];
 
+function ctaLabel(cta: string): string {
+  if (cta === 'after-article') return 'after the article (after-article)';
+  const n = /^inline-(\d+)$/.exec(cta)?.[1];
+  return n ? `in the article, CTA number ${n} (${cta})` : cta;
+}
+
 /** One line per fact, in the order the reader filled them in, then where the enquiry came from. */
 function rows(p: EnquiryPayload, courseTitle: string): { enquiry: Row[]; origin: Row[] } {
   const enquiry: Row[] = [
@@ -29,6 +35,9 @@ function rows(p: EnquiryPayload, courseTitle: string): { enquiry: Row[]; origin:
     origin.push(a.article_url ? ['Article', title, a.article_url] : ['Article', title]);
   }
   if (origin.length === 0) origin.push(['Article', 'none (the reader did not come from an article)']);
+  if (a.cta) origin.push(['Button', ctaLabel(a.cta)]);
+  if (a.utm) for (const [key, value] of Object.entries(a.utm)) if (value !== null) origin.push([key, value]);
+  if (a.referrer_host) origin.push(['Referred by', a.referrer_host]);
   return { enquiry, origin };
 }
 

@@ -1,6 +1,12 @@
 // The documented JSON body every target receives for one enquiry (the e-mail is written from it too).
 import type { AttributedArticle } from '../db/attribution.js';
 import type { EnquiryRow } from '../db/enquiries.js';
+import { UTM_KEYS, type Utm } from '../lib/attribution.js';
+
+function utmOf(row: EnquiryRow): Utm | null {
+  const utm = Object.fromEntries(UTM_KEYS.map((k) => [k, row[k]])) as Utm;
+  return UTM_KEYS.some((k) => utm[k] !== null) ? utm : null;
+}
 
 export interface EnquiryPayload {
   id: number;
@@ -17,6 +23,12 @@ export interface EnquiryPayload {
     article: string | null;
     article_title: string | null;
     article_url: string | null;
+    /** Which CTA: `inline-1`, `inline-2`, … (the article's ::cta blocks in order) or `after-article`. */
+    cta: string | null;
+    /** UTM parameters on the course page URL; null when it had none. */
+    utm: Utm | null;
+    /** The host of the site that linked to the course page (never a full URL). */
+    referrer_host: string | null;
   };
 }
 
@@ -45,6 +57,9 @@ export function enquiryPayload(
       article: row.from_article,
       article_title: article?.title ?? null,
       article_url: article ? `${baseUrl}/${article.lang}/${article.slug}` : null,
+      cta: row.from_cta,
+      utm: utmOf(row),
+      referrer_host: row.referrer_host,
     },
   };
 }

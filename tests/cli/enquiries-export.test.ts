@@ -72,13 +72,13 @@ describe('enquiries:export', () => {
     expect(stderr).toContain('2 enquiries exported');
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(
-      'id,created_at,course_area,course_slug,name,email,phone,format,message,consent,from_article',
+      'id,created_at,course_area,course_slug,name,email,phone,format,message,consent,from_article,from_cta,utm_source,utm_medium,utm_campaign,utm_term,utm_content,referrer_host',
     );
     expect(lines[1]).toBe(
-      '1,2026-03-01T10:00:00.000Z,data-ai,data-engineer,Ada Lovelace,ada@example.com,,Part-time,Hello,1,what-does-a-data-engineer-do',
+      '1,2026-03-01T10:00:00.000Z,data-ai,data-engineer,Ada Lovelace,ada@example.com,,Part-time,Hello,1,what-does-a-data-engineer-do,,,,,,,',
     );
     expect(stdout).toContain(
-      `2,2026-04-02T09:30:00.000Z,data-ai,data-engineer,"'=HYPERLINK(""http://evil.example"",""click"")",eve@example.com,'+33 1 23 45 67 89,,"Line one, with ""quotes""\nline two",1,\r\n`,
+      `2,2026-04-02T09:30:00.000Z,data-ai,data-engineer,"'=HYPERLINK(""http://evil.example"",""click"")",eve@example.com,'+33 1 23 45 67 89,,"Line one, with ""quotes""\nline two",1,,,,,,,,\r\n`,
     );
   });
 
@@ -99,6 +99,13 @@ describe('enquiries:export', () => {
       message: 'Line one, with "quotes"\nline two',
       consent: true,
       from_article: null,
+      from_cta: null,
+      utm_source: null,
+      utm_medium: null,
+      utm_campaign: null,
+      utm_term: null,
+      utm_content: null,
+      referrer_host: null,
     });
   });
 

@@ -30,6 +30,15 @@ function enquiry(n: number, over: Partial<NewEnquiry> = {}): NewEnquiry {
     consent: true,
     fromArticle: 'all-about-back-end',
     idempotencyKey: `key-${n}`,
+    fromCta: 'inline-2',
+    utm: {
+      utm_source: 'newsletter',
+      utm_medium: 'email',
+      utm_campaign: null,
+      utm_term: null,
+      utm_content: null,
+    },
+    referrerHost: 'news.example',
     ...over,
   };
 }
@@ -106,6 +115,8 @@ describe('enquiry e-mail target', () => {
     expect(text).toContain('Phone: +44 20 7946 0000');
     expect(text).toContain('When does it start? <b>now</b> & "later"');
     expect(text).toContain('Article: All about <back-end> <https://blog.example/en/all-about-back-end>');
+    expect(text).toContain('Button: in the article, CTA number 2 (inline-2)');
+    expect(text).toMatch(/utm_source: newsletter\r?\nutm_medium: email\r?\nReferred by: news\.example/);
     const html = mimePart(m.raw, 'text/html');
     expect(html).toContain('When does it start? &lt;b&gt;now&lt;/b&gt; &amp; &quot;later&quot;');
     expect(html).toContain(

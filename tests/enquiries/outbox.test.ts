@@ -32,6 +32,15 @@ function enquiry(n: number): NewEnquiry {
     consent: true,
     fromArticle: 'all-about-back-end',
     idempotencyKey: `key-${n}`,
+    fromCta: 'inline-2',
+    utm: {
+      utm_source: 'newsletter',
+      utm_medium: null,
+      utm_campaign: 'spring',
+      utm_term: null,
+      utm_content: null,
+    },
+    referrerHost: 'news.example',
   };
 }
 
@@ -126,7 +135,20 @@ describe('enquiry outbox', () => {
       format: null,
       message: 'When does it start?',
       consent: true,
-      attribution: { article: 'all-about-back-end', article_title: null, article_url: null },
+      attribution: {
+        article: 'all-about-back-end',
+        article_title: null,
+        article_url: null,
+        cta: 'inline-2',
+        utm: {
+          utm_source: 'newsletter',
+          utm_medium: null,
+          utm_campaign: 'spring',
+          utm_term: null,
+          utm_content: null,
+        },
+        referrer_host: 'news.example',
+      },
     });
   });
 

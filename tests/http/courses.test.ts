@@ -164,25 +164,26 @@ describe('the sample course pages', () => {
     expect(section).not.toContain('href="/en/sql-joins-explained"');
   });
 
-  it('when an article has a cta field and an inline ::cta, then both blocks link to the course with ?from=', async () => {
+  it('when an article has a cta field and an inline ::cta, then both blocks link to the course with ?from= and their position', async () => {
     const res = await site.http.get('/en/what-does-a-data-engineer-do');
     expect(res.status).toBe(200);
     const blocks = [...res.text.matchAll(/<aside class="cta">([\s\S]*?)<\/aside>/g)].map((m) => m[1] ?? '');
     expect(blocks).toHaveLength(2);
-    for (const b of blocks) {
+    const positions = ['inline-1', 'after-article'];
+    blocks.forEach((b, i) => {
       expect(b).toContain('<p class="cta__title">Data Engineer</p>');
       expect(b).toContain('Build the pipelines and platforms');
       expect(b).toContain(
-        '<a class="cta__button" href="/en/courses/data-ai/data-engineer?from=what-does-a-data-engineer-do">Start a career in Data Engineering</a>',
+        `<a class="cta__button" href="/en/courses/data-ai/data-engineer?from=what-does-a-data-engineer-do&amp;cta=${positions[i]}">Start a career in Data Engineering</a>`,
       );
-    }
+    });
   });
 
   it('when a French article has a CTA, then it leads to the course under the default language', async () => {
     const res = await site.http.get('/fr/qu-est-ce-qu-un-data-engineer');
     expect(res.status).toBe(200);
     expect(res.text).toMatch(
-      /href="\/en\/courses\/data-ai\/data-engineer\?from=qu-est-ce-qu-un-data-engineer"/,
+      /href="\/en\/courses\/data-ai\/data-engineer\?from=qu-est-ce-qu-un-data-engineer&amp;cta=(inline-1|after-article)"/,
     );
   });
 

@@ -65,7 +65,7 @@ describe('RSS 2.0', () => {
     )!;
     const html = text(child(item, 'content:encoded'));
     expect(html).toContain(
-      'href="http://localhost:3000/en/courses/data-ai/data-engineer?from=what-does-a-data-engineer-do"',
+      'href="http://localhost:3000/en/courses/data-ai/data-engineer?from=what-does-a-data-engineer-do&amp;cta=inline-1"',
     );
     expect(html).not.toContain('<script');
     expect(html).toMatch(/^<p><img src="http:\/\/localhost:3000\/img\/featured\/data-pipeline\.svg"/);

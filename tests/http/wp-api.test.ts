@@ -143,7 +143,7 @@ describe('posts', () => {
     const res = await site.http.get(`/wp-json/wp/v2/posts/${idOf('what-does-a-data-engineer-do')}`);
     const html = (res.body as WpPost).content.rendered;
     expect(html).toContain(
-      'class="cta__button" href="http://localhost:3000/en/courses/data-ai/data-engineer?from=what-does-a-data-engineer-do"',
+      'class="cta__button" href="http://localhost:3000/en/courses/data-ai/data-engineer?from=what-does-a-data-engineer-do&amp;cta=inline-1"',
     );
     expect(html).not.toMatch(/href="\/(?!\/)/);
   });

@@ -2,7 +2,9 @@
 // thank-you page. Courses are served under the site's default language; other language prefixes redirect there.
 import { randomBytes } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { createAttributionStore } from '../../db/attribution.js';
 import { NotFoundError } from '../../errors.js';
+import { checkedAttribution, requestAttribution, siteHosts } from '../attribution.js';
 import type { Ctx } from '../context.js';
 import { createFormTokens, type FormTokens } from '../enquiry-tokens.js';
 import { stringsFor } from '../i18n.js';
@@ -10,7 +12,7 @@ import { courseStringsFor } from '../i18n-courses.js';
 import { buildAreaPage, buildCourseIndex } from '../view-models/course-listing.js';
 import { buildCoursePage, courseCrumbs, courseData, enquiryUrl } from '../view-models/course-page.js';
 import { courseUrl } from '../view-models/cta.js';
-import { buildEnquiryForm, emptyValues, slugOrNull } from '../view-models/enquiry-form.js';
+import { buildEnquiryForm, emptyValues } from '../view-models/enquiry-form.js';
 import { makeSeo } from '../view-models/seo.js';
 import { enquiryRoutes } from './enquiry.js';
 import { requireSlug } from './params.js';
@@ -35,6 +37,7 @@ function formSecret(ctx: Ctx): string {
 export function courseRoutes(ctx: Ctx): Router {
   const router = Router();
   const tokens: FormTokens = createFormTokens(formSecret(ctx));
+  const attribution = createAttributionStore(ctx.db);
 
   // /fr/courses/... → /en/courses/...: courses have one language, readers of the others still land on them.
   const otherLanguage = (req: Request, res: Response, next: NextFunction) => {
@@ -102,9 +105,16 @@ export function courseRoutes(ctx: Ctx): Router {
     const now = ctx.now();
     const strings = courseStringsFor(lang);
     const { key, token } = tokens.issue(`${area}/${slug}`, now);
+    const hosts = siteHosts(ctx, req);
+    const from = checkedAttribution(
+      ctx,
+      attribution,
+      requestAttribution(req.query, req.get('referer'), hosts),
+      hosts,
+    );
     const form = buildEnquiryForm({
       action: enquiryUrl(lang, area, slug),
-      values: emptyValues(slugOrNull(req.query.from)),
+      values: emptyValues(from),
       errors: {},
       formError: null,
       formats: courseData(row).formats.map((f) => f.name),
@@ -131,7 +141,9 @@ export function courseRoutes(ctx: Ctx): Router {
         form,
       }),
       // Last-Modified is the render time: every render carries its own token, so an old copy is never "fresh".
-      { cacheable: false, lastModified: now },
+      // Article, CTA and UTM come from the URL, so a shared cache keyed by URL keeps them right; the
+      // referring host does not, so a page that carries one is never stored by any cache (no-store).
+      { cacheable: false, lastModified: now, ...(from.referrerHost ? { profile: 'none' as const } : {}) },
     );
   });
 

@@ -2,6 +2,7 @@
 // then one stored row and a 303 to the thank-you page. Errors re-render the form with the answers kept.
 import { createHash } from 'node:crypto';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import { createAttributionStore } from '../../db/attribution.js';
 import { createEnquiryStore } from '../../db/enquiries.js';
 import { configuredTargets } from '../../enquiries/targets.js';
 import type { CourseRow } from '../../db/site-repo.js';
@@ -9,6 +10,7 @@ import { AppError, NotFoundError } from '../../errors.js';
 import { toIso } from '../../lib/dates.js';
 import { isCrossSite } from '../../lib/csrf.js';
 import { FixedWindowLimiter } from '../../lib/rate-limit.js';
+import { checkedAttribution, siteHosts } from '../attribution.js';
 import type { Ctx } from '../context.js';
 import type { FormTokens } from '../enquiry-tokens.js';
 import { stringsFor } from '../i18n.js';
@@ -49,6 +51,7 @@ function bodyError(error: unknown, s: CourseStrings): AppError {
 export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
   const router = Router();
   const store = createEnquiryStore(ctx.db);
+  const attribution = createAttributionStore(ctx.db);
   const targets = configuredTargets(ctx.config);
   const limiter = new FixedWindowLimiter(ctx.config.rateLimitPerMinute);
   const urlencoded = express.urlencoded({ extended: false, limit: '20kb' });
@@ -180,7 +183,13 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
     const { lang, row } = lookup(req);
     const s = courseStringsFor(lang);
     const scope = `${row.area_slug}/${row.slug}`;
-    const sub = readSubmission(req.body as Record<string, unknown>);
+    const read = readSubmission(req.body as Record<string, unknown>);
+    const hosts = siteHosts(ctx, req);
+    // Hidden fields are checked against the index again: only a visible article is attributed.
+    const sub = {
+      ...read,
+      values: { ...read.values, ...checkedAttribution(ctx, attribution, read.values, hosts) },
+    };
     const thanks = thanksUrl(lang, row.area_slug, row.slug);
     if (sub.honeypot) {
       ctx.logger.info({ course: scope }, 'enquiry honeypot filled: not stored');
@@ -212,6 +221,9 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
         message: v.message,
         consent: v.consent,
         fromArticle: v.from,
+        fromCta: v.cta,
+        utm: v.utm,
+        referrerHost: v.referrerHost,
         idempotencyKey: dedupeKey(sub.key, scope, v),
       },
       targets,

@@ -1,4 +1,5 @@
 // The enquiry form as data: what a submission contains, the rules it must meet, and the locals its template shows.
+import { ctaOrNull, hostOrNull, utmFrom, type Utm } from '../../lib/attribution.js';
 import { isSlug } from '../../lib/slug.js';
 import type { CourseStrings } from '../i18n-courses.js';
 
@@ -26,7 +27,16 @@ export interface EnquiryValues {
   consent: boolean;
   /** The article the reader came from (`?from=`), when it is a valid slug. */
   from: string | null;
+  /** Which of the article's CTAs (`?cta=`): inline-N or after-article. */
+  cta: string | null;
+  utm: Utm | null;
+  /** The host of the site that linked to the course page (not this site's). */
+  referrerHost: string | null;
 }
+
+/** Where the reader came from, carried by the form's hidden fields from the course page to the POST. */
+export type FormAttribution = Pick<EnquiryValues, 'from' | 'cta' | 'utm' | 'referrerHost'>;
+export const NO_ATTRIBUTION: FormAttribution = { from: null, cta: null, utm: null, referrerHost: null };
 
 export interface Submission {
   values: EnquiryValues;
@@ -62,8 +72,8 @@ export function slugOrNull(raw: unknown): string | null {
   return typeof raw === 'string' && raw.length <= 200 && isSlug(raw) ? raw : null;
 }
 
-export function emptyValues(from: string | null): EnquiryValues {
-  return { name: '', email: '', phone: '', format: '', message: '', consent: false, from };
+export function emptyValues(attribution: FormAttribution = NO_ATTRIBUTION): EnquiryValues {
+  return { name: '', email: '', phone: '', format: '', message: '', consent: false, ...attribution };
 }
 
 /** Reads a urlencoded body (values may be strings or, for repeated names, lists). */
@@ -77,6 +87,10 @@ export function readSubmission(body: Record<string, unknown>): Submission {
       message: text(body, 'message').replace(/\r\n?/g, '\n').trim(),
       consent: text(body, 'consent') === 'yes',
       from: slugOrNull(text(body, 'from')),
+      // Checked again here: hidden fields are only what the browser sent back.
+      cta: ctaOrNull(body.cta),
+      utm: utmFrom(body),
+      referrerHost: hostOrNull(body.referrer_host),
     },
     honeypot: text(body, 'website').trim(),
     key: text(body, 'idempotency_key'),
