@@ -86,6 +86,21 @@ describe('npm run dev (processes)', () => {
     }
   });
 
+  it('shows drafts and scheduled articles at their URL with the preview banner, never stored', async () => {
+    for (const slug of ['data-mesh-in-practice', 'evaluating-llm-applications']) {
+      const page = await fetchText(`${base}/en/${slug}`);
+      expect(page.status, slug).toBe(200);
+      expect(page.body).toContain('Preview — not published');
+      expect(page.body).toContain('<meta name="robots" content="noindex">');
+      // The dev server makes pages revalidate (no-cache) but keeps a preview's stricter no-store.
+      expect(page.headers['cache-control']).toBe('private, no-store');
+      expect(page.headers['x-robots-tag']).toBe('noindex');
+    }
+    const published = await fetchText(`${base}/en/sql-joins-explained`);
+    expect(published.body).not.toContain('preview-banner');
+    expect(published.headers['cache-control']).toBe('no-cache');
+  });
+
   it('SIGINT stops the supervisor and the server it started', async () => {
     const exited = new Promise<number | null>((resolve) => dev.once('exit', (code) => resolve(code)));
     dev.kill('SIGINT');
