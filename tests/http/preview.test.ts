@@ -51,6 +51,18 @@ describe('a valid preview link', () => {
   });
 });
 
+describe('the link through the canonical redirect', () => {
+  it('when the path is not canonical, then the 301 keeps the token and its target opens the preview', async () => {
+    const t = token('secret-draft');
+    const res = await site.http.get(`/EN/secret-draft/?preview=${t}`);
+    expect(res.status).toBe(301);
+    expect(res.headers.location).toBe(`/en/secret-draft?preview=${t}`);
+    const head = await site.http.head(String(res.headers.location));
+    expect(head.status).toBe(200);
+    expect(head.headers['cache-control']).toBe('private, no-store');
+  });
+});
+
 describe('a link that is not valid', () => {
   it('when missing, expired, for another article, another language, edited or repeated, then it is the normal 404', async () => {
     const plain404 = await site.http.get('/en/secret-draft');
