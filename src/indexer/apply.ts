@@ -16,6 +16,7 @@ import type { ContentProblem } from '../errors.js';
 import { tagSlug } from '../lib/slug.js';
 import type { FileStats } from './memo.js';
 import type { FailedFiles } from './plan.js';
+import type { RelatedIndex } from './related.js';
 import { updateRelated } from './related-update.js';
 import type { Settings } from './settings.js';
 import type { SlugMove } from './slug-moves.js';
@@ -44,6 +45,14 @@ export interface ApplyInput {
   problems: readonly ContentProblem[];
   state: { statCache: FileStats; fileStats: FileStats; scanFingerprint: string; failedNow: FailedFiles };
   generationBefore: string | null;
+  /** The related index this process kept from its last run (valid for the index before this run). */
+  keptRelated: RelatedIndex | null;
+}
+
+export interface Applied {
+  generation: string | null;
+  /** The related index after this run, for a long-lived process to keep. */
+  related: RelatedIndex | null;
 }
 
 /** The staged entry of `path` with its course references resolved to `area/slug`. */
@@ -131,9 +140,9 @@ function writeState(input: ApplyInput): string | null {
 }
 
 /** Applies the run; returns the index generation after it. */
-export function applyRun(db: Db, input: ApplyInput): string | null {
+export function applyRun(db: Db, input: ApplyInput): Applied {
   const { store, settings } = input;
-  return db.transaction(() => {
+  return db.transaction((): Applied => {
     if (settings.authors) store.writeAuthors(settings.authors);
     if (settings.categories) store.writeCategories(settings.categories);
     store.writeAreas(settings.areas);
@@ -141,9 +150,10 @@ export function applyRun(db: Db, input: ApplyInput): string | null {
     for (const c of input.courses.fresh) store.writeCourse(c, input.now);
     const touched = writeArticles(input);
     recordMoves(input);
+    let related = input.keptRelated;
     if (input.changed) {
       const current = [...input.next.values()];
-      updateRelated(store, current, touched, input.incremental);
+      related = updateRelated(store, current, touched, input.incremental, input.keptRelated);
       const idByPath = new Map(current.map((a) => [a.sourcePath, a.id]));
       store.writeRedirects(
         [...input.aliasOwners].flatMap(([from, path]) => {
@@ -153,6 +163,6 @@ export function applyRun(db: Db, input: ApplyInput): string | null {
       );
     }
     input.staging?.clear();
-    return writeState(input);
+    return { generation: writeState(input), related };
   })();
 }

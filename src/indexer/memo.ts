@@ -1,6 +1,7 @@
 // What a long-lived process remembers between index runs, so a one-file change does not reload the whole
 // index from SQLite. It is trusted only while the database's generation is the one it was built from.
 import type { StoredArticle } from '../db/index-store.js';
+import type { RelatedIndex } from './related.js';
 import type { ScannedFile } from './scan.js';
 
 export type FileStats = Map<string, { size: number; mtimeMs: number; hash: string }>;
@@ -12,6 +13,8 @@ export class IndexMemo {
   files: FileStats | null = null;
   /** The last scan, so a run told which paths changed looks at those only. */
   scan: ScannedFile[] | null = null;
+  /** The related-terms index, updated per changed article instead of rebuilt (see related-update.ts). */
+  related: RelatedIndex | null = null;
 
   valid(generation: string | null): boolean {
     return this.articles !== null && this.generation === generation;
@@ -22,11 +25,13 @@ export class IndexMemo {
     articles: Map<string, StoredArticle>,
     files: FileStats,
     scan: ScannedFile[],
+    related: RelatedIndex | null,
   ): void {
     this.generation = generation;
     this.articles = articles;
     this.files = files;
     this.scan = scan;
+    this.related = related;
   }
 
   forget(): void {
@@ -34,5 +39,6 @@ export class IndexMemo {
     this.articles = null;
     this.files = null;
     this.scan = null;
+    this.related = null;
   }
 }

@@ -1,10 +1,22 @@
 // Step 5b: related lists after a run. A few changed articles recompute only the lists they can affect
 // (their own, those that mention them, and neighbours they would now enter); many changes recompute all.
+// A long-lived process passes the index it kept from its last run, updated here per changed article
+// rather than rebuilt over the whole site; it is rebuilt once enough has changed since it was built.
 import type { StoredArticle } from '../db/index-store.js';
-import { buildRelatedIndex, RELATED_KEEP, type RelatedInput, type Scored } from './related.js';
+import {
+  buildRelatedIndex,
+  RELATED_KEEP,
+  type RelatedIndex,
+  type RelatedInput,
+  type Scored,
+} from './related.js';
 
 /** Up to this many changed articles, only the related lists they can affect are recomputed. */
 export const INCREMENTAL_RELATED_MAX = 200;
+
+/** A kept index is rebuilt once this share of the site changed since it was built (term weights drift). */
+const DRIFT_SHARE = 0.05;
+const DRIFT_MIN = 100;
 
 export interface RelatedStore {
   relatedHolders(ids: readonly number[]): number[];
@@ -23,48 +35,54 @@ function relatedInput(a: StoredArticle): RelatedInput {
   };
 }
 
-/** Positions in `current` of the lists that one of `touched` can change. */
-function affectedLists(
-  store: RelatedStore,
-  current: readonly StoredArticle[],
-  index: ReturnType<typeof buildRelatedIndex>,
-  touched: ReadonlySet<number>,
-): number[] {
-  const position = new Map(current.map((a, i) => [a.id, i]));
+/** Ids of the lists that one of `touched` can change. */
+function affectedLists(store: RelatedStore, index: RelatedIndex, touched: ReadonlySet<number>): number[] {
   const affected = new Set<number>(store.relatedHolders([...touched]));
   const candidates = new Map<number, number[]>();
   for (const id of touched) {
-    const i = position.get(id);
-    if (i === undefined) continue;
+    if (!index.has(id)) continue;
     affected.add(id);
-    for (const j of index.neighbours(i)) {
+    for (const j of index.neighbours(id)) {
       const list = candidates.get(j);
-      if (list) list.push(i);
-      else candidates.set(j, [i]);
+      if (list) list.push(id);
+      else candidates.set(j, [id]);
     }
   }
-  const floors = store.relatedFloors([...candidates.keys()].map((j) => (current[j] as StoredArticle).id));
+  const floors = store.relatedFloors([...candidates.keys()]);
   for (const [j, from] of candidates) {
-    const id = (current[j] as StoredArticle).id;
-    if (affected.has(id)) continue;
-    const floor = floors.get(id);
+    if (affected.has(j)) continue;
+    const floor = floors.get(j);
     // A neighbour's list changes only if a touched article now scores above the weakest entry it keeps.
     if (!floor || floor.n < RELATED_KEEP || from.some((i) => index.pair(j, i) >= floor.floor))
-      affected.add(id);
+      affected.add(j);
   }
-  return [...affected].map((id) => position.get(id)).filter((i): i is number => i !== undefined);
+  return [...affected].filter((id) => index.has(id));
 }
 
+/** The kept index brought up to date with the touched articles, or null when a rebuild is due. */
+function updatedIndex(
+  kept: RelatedIndex | null,
+  current: readonly StoredArticle[],
+  touched: ReadonlySet<number>,
+): RelatedIndex | null {
+  if (!kept || kept.drift + touched.size > Math.max(DRIFT_MIN, kept.size * DRIFT_SHARE)) return null;
+  for (const id of touched) kept.remove(id);
+  for (const a of current) if (touched.has(a.id)) kept.upsert(relatedInput(a));
+  return kept;
+}
+
+/** Writes the related lists this run changes; returns the index, for a long-lived process to keep. */
 export function updateRelated(
   store: RelatedStore,
   current: readonly StoredArticle[],
   touched: ReadonlySet<number>,
   incremental: boolean,
-): void {
-  const index = buildRelatedIndex(current.map(relatedInput));
-  const targets =
-    incremental && touched.size <= INCREMENTAL_RELATED_MAX
-      ? affectedLists(store, current, index, touched)
-      : current.keys();
-  for (const i of targets) store.writeRelated((current[i] as StoredArticle).id, index.score(i));
+  kept: RelatedIndex | null = null,
+): RelatedIndex {
+  const few = incremental && touched.size <= INCREMENTAL_RELATED_MAX;
+  const index =
+    (few ? updatedIndex(kept, current, touched) : null) ?? buildRelatedIndex(current.map(relatedInput));
+  const targets = few ? affectedLists(store, index, touched) : current.map((a) => a.id);
+  for (const id of targets) store.writeRelated(id, index.score(id));
+  return index;
 }

@@ -1,5 +1,6 @@
 // Related-article scoring at index time: shared category and tags, a BM25-style overlap of key terms, and
-// recency. Work per article is bounded (a few terms, capped posting lists), so the cost grows linearly.
+// recency. Work per article is bounded (a few terms, capped posting lists), so the cost grows linearly;
+// a long-lived process updates the index per changed article instead of rebuilding it.
 
 export interface RelatedInput {
   id: number;
@@ -17,85 +18,32 @@ export interface Scored {
 }
 
 import type { PackedTerms } from '../lib/intern.js';
+import { buildPostings, removeArticle, upsertArticle, type Built } from './related-postings.js';
 
 export const RELATED_KEEP = 12;
-/** Key terms per article that are followed to find candidates. */
-const TERMS_FOLLOWED = 8;
-/** Terms (and tags) shared by more articles than this say little about any one of them. */
-const MAX_POSTING = 200;
+/** Tags shared by more articles than this say little about any one of them. */
 const MAX_TAG_POSTING = 2000;
 const DAY = 86_400_000;
 
-interface Posting {
-  docs: number[];
-  counts: number[];
-}
-
 const sat = (c: number) => (c * 2.2) / (c + 1.2);
 
+/**
+ * The related-terms index over every article, by article id. A long-lived process keeps it between runs
+ * and updates it per changed article (remove, upsert) instead of rebuilding it: term weights (idf) of the
+ * articles left alone stay as they were when it was built, so it is rebuilt once enough has changed.
+ */
 export interface RelatedIndex {
-  items: readonly RelatedInput[];
-  score(i: number): Scored[];
-  /** Indexes of the articles that share a followed term or a tag with article i (its possible neighbours). */
-  neighbours(i: number): Set<number>;
-  /** The score article j would get in article i's list (cheap: no candidate search). */
-  pair(i: number, j: number): number;
-}
-
-/** A followed term of an article: the term id, its count there, and its idf. */
-type Followed = [number, number, number];
-
-interface Built {
-  items: readonly RelatedInput[];
-  postings: Map<number, Posting>;
-  tagPostings: Map<string, number[]>;
-  followed: Followed[][];
-  /** Scratch space for score(): accumulated scores and the articles that have one. */
-  scores: Float64Array;
-  touched: number[];
-}
-
-/** Postings of the terms worth following (in 2..cap articles) and of every tag, and each article's best terms. */
-function buildPostings(items: readonly RelatedInput[]): Built {
-  const n = items.length;
-  const df = new Map<number, number>();
-  for (const it of items)
-    for (let k = 0; k < it.terms.length; k += 2) {
-      const t = it.terms[k] as number;
-      df.set(t, (df.get(t) ?? 0) + 1);
-    }
-  const cap = Math.min(MAX_POSTING, Math.max(5, Math.floor(n / 4)));
-  const idf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
-  const built: Built = {
-    items,
-    postings: new Map(),
-    tagPostings: new Map(),
-    followed: [],
-    scores: new Float64Array(n),
-    touched: [],
-  };
-  items.forEach((it, i) => {
-    const mine: Followed[] = [];
-    for (let k = 0; k < it.terms.length; k += 2) {
-      const t = it.terms[k] as number;
-      const c = it.terms[k + 1] as number;
-      const d = df.get(t) ?? 0;
-      if (d < 2 || d > cap) continue;
-      let p = built.postings.get(t);
-      if (!p) built.postings.set(t, (p = { docs: [], counts: [] }));
-      p.docs.push(i);
-      p.counts.push(c);
-      mine.push([t, c, idf(d)]);
-    }
-    mine.sort((a, b) => b[1] * b[2] - a[1] * a[2]);
-    built.followed.push(mine.slice(0, TERMS_FOLLOWED));
-    for (const tag of it.tags) {
-      let list = built.tagPostings.get(tag);
-      if (!list) built.tagPostings.set(tag, (list = []));
-      list.push(i);
-    }
-  });
-  return built;
+  readonly size: number;
+  /** Articles removed or upserted since the index was built. */
+  readonly drift: number;
+  has(id: number): boolean;
+  score(id: number): Scored[];
+  /** Ids of the articles that share a followed term or a tag with this one (its possible neighbours). */
+  neighbours(id: number): Set<number>;
+  /** The score article `other` would get in article `id`'s list (cheap: no candidate search). */
+  pair(id: number, other: number): number;
+  remove(id: number): void;
+  upsert(item: RelatedInput): void;
 }
 
 /** The score article j would get in article i's list (cheap: no candidate search). */
@@ -140,7 +88,9 @@ function accumulate(b: Built, i: number): void {
   let self = 0;
   for (const [t, c, w] of b.followed[i] ?? []) {
     self += w * sat(c) * sat(c);
-    const p = b.postings.get(t) as Posting;
+    // A term that has since become too common (an upsert passed the cap) has no posting any more.
+    const p = b.postings.get(t);
+    if (!p) continue;
     for (let k = 0; k < p.docs.length; k++) {
       const j = p.docs[k] as number;
       if (j !== i) add(j, w * sat(c) * sat(p.counts[k] as number));
@@ -189,12 +139,23 @@ function scoreOf(b: Built, i: number): Scored[] {
 }
 
 export function buildRelatedIndex(items: readonly RelatedInput[]): RelatedIndex {
-  const built = buildPostings(items);
+  const b = buildPostings(items);
+  const slot = (id: number) => b.slotOf.get(id) ?? -1;
+  const idsOf = (slots: Set<number>) => new Set([...slots].map((j) => (b.items[j] as RelatedInput).id));
   return {
-    items,
-    pair: (i, j) => pairScore(built, i, j),
-    neighbours: (i) => neighboursOf(built, i),
-    score: (i) => scoreOf(built, i),
+    get size() {
+      return b.slotOf.size;
+    },
+    get drift() {
+      return b.drift;
+    },
+    has: (id) => b.slotOf.has(id),
+    score: (id) => (b.slotOf.has(id) ? scoreOf(b, slot(id)) : []),
+    neighbours: (id) => (b.slotOf.has(id) ? idsOf(neighboursOf(b, slot(id))) : new Set()),
+    pair: (id, other) =>
+      b.slotOf.has(id) && b.slotOf.has(other) ? pairScore(b, slot(id), slot(other)) : -Infinity,
+    remove: (id) => removeArticle(b, id),
+    upsert: (it) => upsertArticle(b, it),
   };
 }
 
@@ -205,8 +166,6 @@ export function computeRelated(
 ): Map<number, Scored[]> {
   const index = buildRelatedIndex(items);
   const out = new Map<number, Scored[]>();
-  items.forEach((item, i) => {
-    if (!only || only.has(item.id)) out.set(item.id, index.score(i));
-  });
+  for (const item of items) if (!only || only.has(item.id)) out.set(item.id, index.score(item.id));
   return out;
 }

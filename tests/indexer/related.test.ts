@@ -95,20 +95,66 @@ describe('buildRelatedIndex', () => {
   const index = buildRelatedIndex(items);
 
   it('when a list is computed, then each score equals the pair score and each entry is a neighbour', () => {
-    for (let i = 0; i < items.length; i++) {
-      const neighbours = index.neighbours(i);
-      for (const s of index.score(i)) {
-        const j = items.findIndex((x) => x.id === s.id);
-        expect(index.pair(i, j)).toBeCloseTo(s.score, 9);
-        expect(neighbours.has(j)).toBe(true);
+    for (const { id } of items) {
+      const neighbours = index.neighbours(id);
+      for (const s of index.score(id)) {
+        expect(index.pair(id, s.id)).toBeCloseTo(s.score, 9);
+        expect(neighbours.has(s.id)).toBe(true);
       }
     }
   });
 
   it('when two articles are in different languages or are the same, then their pair score rules them out', () => {
-    const fr = items.findIndex((x) => x.lang === 'fr');
-    const en = items.findIndex((x) => x.lang === 'en');
+    const fr = items.find((x) => x.lang === 'fr')?.id ?? 0;
+    const en = items.find((x) => x.lang === 'en')?.id ?? 0;
     expect(index.pair(fr, en)).toBe(-Infinity);
     expect(index.pair(en, en)).toBe(-Infinity);
+  });
+});
+
+describe('a kept related index, updated per article', () => {
+  const rand = random(11);
+  const tagsOf = () => ['a', 'b', 'c', 'd', 'e'].filter(() => rand() < 0.35);
+  const catOf = () => (rand() < 0.5 ? 'news' : 'guides');
+  const dayOf = () => T0 + Math.floor(rand() * 900) * DAY;
+  const start = Array.from({ length: 40 }, (_, i) =>
+    item(i + 1, { tags: tagsOf(), category: catOf(), publishedAt: dayOf() }),
+  );
+
+  it('when articles are changed, added and removed, then every list equals a fresh build of the same articles', () => {
+    const kept = buildRelatedIndex(start);
+    const now = new Map(start.map((x) => [x.id, x]));
+    for (let step = 0; step < 30; step++) {
+      const id = 1 + Math.floor(rand() * 50);
+      if (rand() < 0.25 && now.has(id)) {
+        kept.remove(id);
+        now.delete(id);
+      } else {
+        const next = item(id, { tags: tagsOf(), category: catOf(), publishedAt: dayOf() });
+        kept.upsert(next);
+        now.set(id, next);
+      }
+    }
+    const fresh = buildRelatedIndex([...now.values()]);
+    expect(kept.size).toBe(now.size);
+    for (const id of now.keys()) expect(kept.score(id), `list of ${id}`).toEqual(fresh.score(id));
+    expect(kept.drift).toBe(30);
+  });
+
+  it('when a new article shares a term only one other article had, then each finds the other', () => {
+    const words = Array.from({ length: 30 }, (_, i) => item(i + 1, { terms: [[`common${i % 3}`, 2]] }));
+    const kept = buildRelatedIndex([...words, item(31, { terms: [['walrus', 3]], category: 'guides' })]);
+    kept.upsert(item(32, { terms: [['walrus', 2]], category: 'guides' }));
+    expect(ids(kept.score(32))[0]).toBe(31);
+    expect(ids(kept.score(31))[0]).toBe(32);
+  });
+
+  it('when an article is removed, then no list names it and it has none', () => {
+    const kept = buildRelatedIndex(start);
+    const target = ids(kept.score(1))[0] ?? 0;
+    kept.remove(target);
+    expect(kept.has(target)).toBe(false);
+    expect(kept.score(target)).toEqual([]);
+    for (const { id } of start) expect(ids(kept.score(id))).not.toContain(target);
   });
 });
