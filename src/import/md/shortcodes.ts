@@ -15,7 +15,8 @@ export interface LineResult {
 }
 
 const HUGO = /\{\{([<%])\s*(\/?)([\w-]+)((?:"[^"]*"|'[^']*'|[^"'])*?)\s*[>%]\}\}/g;
-const LIQUID = /\{%-?\s*(\w+)(.*?)-?%\}/g;
+/** Not the `{{% name %}}` form of a Hugo shortcode. */
+const LIQUID = /(?<!\{)\{%-?\s*(\w+)(.*?)-?%\}(?!\})/g;
 const HUGO_HIGHLIGHT = /^\s*\{\{[<%]\s*highlight\s+([\w+#.-]+)?[^>%]*[>%]\}\}\s*$/;
 const LIQUID_HIGHLIGHT = /^\s*\{%-?\s*highlight\s+([\w+#.-]+)?[^%]*%\}\s*$/;
 
