@@ -3,7 +3,7 @@
 // Only files inside the folder being imported are read; anything else is refused.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { checkedImage } from '../media/fetch-image.js';
+import { checkedImage, tooLarge } from '../media/fetch-image.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { ImageLookup, MdSource } from './plan-md-import.js';
 
@@ -39,8 +39,7 @@ export function localImageLookup(store: MediaStore, maxBytes = 20 * 1024 * 1024)
       if (known) return { ok: true, path: known };
       const stat = statSync(abs);
       if (!stat.isFile()) continue;
-      if (stat.size > maxBytes)
-        return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+      if (stat.size > maxBytes) return { ok: false, reason: tooLarge(maxBytes) };
       const image = checkedImage(readFileSync(abs));
       if (!image.ok) return { ok: false, reason: image.reason };
       const path = store.save(month, basename(abs), image.bytes, image.kind);

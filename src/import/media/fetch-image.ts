@@ -20,6 +20,13 @@ export const DEFAULT_LIMITS: FetchLimits = {
 
 export type ImageResult = { ok: true; bytes: Uint8Array; kind: ImageKind } | { ok: false; reason: string };
 
+/** "larger than 20 MB" (or kB for small caps), the reason a too-big image is refused. */
+export function tooLarge(maxBytes: number): string {
+  return maxBytes >= 1024 * 1024
+    ? `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`
+    : `larger than ${Math.ceil(maxBytes / 1024)} kB`;
+}
+
 /** A failure worth trying again (the server or the network), as opposed to a final answer. */
 class Transient extends Error {}
 
@@ -69,8 +76,7 @@ async function attempt(url: string, limits: FetchLimits): Promise<ImageResult> {
       timedOut ? `no answer within ${limits.timeoutMs / 1000} s` : 'the download was cut off',
     );
   }
-  if (bytes === null)
-    return { ok: false, reason: `larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB` };
+  if (bytes === null) return { ok: false, reason: tooLarge(limits.maxBytes) };
   return checkedImage(bytes);
 }
 

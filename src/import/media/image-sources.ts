@@ -6,6 +6,7 @@ import {
   checkedImage,
   DEFAULT_LIMITS,
   fetchImage,
+  tooLarge,
   type FetchLimits,
   type ImageResult,
 } from './fetch-image.js';
@@ -57,8 +58,7 @@ export function diskSource(mediaDir: string, maxBytes = DEFAULT_LIMITS.maxBytes)
     const stat = statSync(real);
     if (!stat.isFile())
       return Promise.resolve({ ok: false, reason: `${relative(root, real)} is not a file` });
-    if (stat.size > maxBytes)
-      return Promise.resolve({ ok: false, reason: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` });
+    if (stat.size > maxBytes) return Promise.resolve({ ok: false, reason: tooLarge(maxBytes) });
     return Promise.resolve(checkedImage(readFileSync(real)));
   };
 }
