@@ -42,6 +42,18 @@ function rewriteImages(text: string, line: number, image: ImageResolver): string
     });
 }
 
+/** MDX code that spans whole lines (an import/export statement, a component's multi-line opening tag). */
+function mdxStatementAt(lines: readonly string[], i: number): { lines: number; message: string } | null {
+  const line = lines[i] ?? '';
+  const statement = esStatementAt(lines, i);
+  if (statement > 0) {
+    const kind = line.startsWith('import') ? 'import' : 'export';
+    return { lines: statement, message: `removed MDX ${kind} (never run): ${line.trim().slice(0, 80)}` };
+  }
+  const openTag = multiLineTagAt(lines, i);
+  return openTag > 0 ? { lines: openTag, message: `removed JSX component ${line.trim()}…>` } : null;
+}
+
 const titleCase = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 
 /** Everything outside fenced code goes through here, one source line at a time. */
@@ -79,19 +91,10 @@ export function convertBody(body: string, bodyLine: number, image: ImageResolver
       emit(line);
       continue;
     }
-    const statement = esStatementAt(lines, i);
-    if (statement > 0) {
-      warn(
-        i,
-        `removed MDX ${line.startsWith('import') ? 'import' : 'export'} (never run): ${line.trim().slice(0, 80)}`,
-      );
-      i += statement - 1;
-      continue;
-    }
-    const openTag = multiLineTagAt(lines, i);
-    if (openTag > 0) {
-      warn(i, `removed JSX component ${line.trim()}…>`);
-      i += openTag - 1;
+    const removed = mdxStatementAt(lines, i);
+    if (removed) {
+      warn(i, removed.message);
+      i += removed.lines - 1;
       continue;
     }
     if (SUMMARY.test(line)) {
