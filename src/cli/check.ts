@@ -63,8 +63,8 @@ async function main(): Promise<number> {
       maxFileBytes: config.maxFileBytes,
       pool,
       siteUrl: config.siteUrl,
-      // The variants the server would make, into the same cache: a check after editing warms it.
-      images: { publicDir, cacheDir: config.imageCacheDir },
+      // Images are checked (broken, too large, heavy) against the served cache, which is never written.
+      images: { publicDir, cacheDir: config.imageCacheDir, readOnly: true },
       ...(previous ? { previous } : {}),
     });
     progress.end();

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import {
+  IMAGE_PREFIX,
   pictureHtml,
   shareVariant,
   VARIANT_NAME,
@@ -72,10 +73,10 @@ export function templatePicture(
   return pictureHtml(src, facts, options);
 }
 
-/** JSON-LD `image`: an ImageObject with its size when known, else the URL alone. */
+/** JSON-LD `image`: an ImageObject with its size for a variant, else the URL alone. */
 export function imageLd(baseUrl: string, image: SharedImage): string | object {
   const url = absolute(baseUrl, image.url);
-  return image.width && image.height
+  return image.width && image.height && image.url.startsWith(IMAGE_PREFIX)
     ? { '@type': 'ImageObject', url, width: image.width, height: image.height }
     : url;
 }

@@ -39,6 +39,22 @@ function reasonOf(error: unknown): string {
 }
 
 /**
+ * Why an image could not be made into variants, without writing anything (`npm run check` on a site
+ * whose cache does not have it yet): decoded whole, but small (JPEG shrink-on-load), so it is quick.
+ */
+export async function imageProblem(bytes: Buffer): Promise<string | null> {
+  try {
+    const img = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+    const meta = await img.metadata();
+    if (!FALLBACK[meta.format ?? '']) throw new Error(`unsupported image format ${meta.format ?? ''}`);
+    await img.resize(64).timeout({ seconds: Math.ceil(IMAGE_BUDGET_MS / 1000) }).raw().toBuffer();
+    return null;
+  } catch (error) {
+    return reasonOf(error);
+  }
+}
+
+/**
  * Writes `<key>-<width>.<ext>` for every width and format, then the manifest. A source that cannot be
  * made into variants (broken, truncated, too large, too slow) gets a manifest saying why, so it is not
  * tried again on every run and is served as it is.

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { ContentProblem } from '../errors.js';
 import { readManifest } from './cache.js';
 import { catalogFor, publicFile, RASTER_FILE } from './catalog.js';
-import { encodeVariants } from './encode.js';
+import { encodeVariants, imageProblem } from './encode.js';
 
 /** Images worth a warning for their weight: readers on a phone download this much before any variant exists. */
 export const HEAVY_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -40,9 +40,13 @@ function warning(file: string, line: number, code: string, message: string, hint
   return { file, line, code, message, hint, severity: 'warning' };
 }
 
+/**
+ * `dirs.readOnly` (npm run check) converts nothing and writes nothing: images already in the cache are
+ * judged by their manifest, others are decoded once to find out whether they could be converted.
+ */
 export async function imageStep(
   files: readonly { path: string; abs: string }[],
-  dirs: { publicDir: string; cacheDir: string },
+  dirs: { publicDir: string; cacheDir: string; readOnly?: boolean },
 ): Promise<ImageStepResult> {
   const catalog = catalogFor(dirs);
   const jobs = new Map<string, { bytes: () => Buffer; users: { file: string; line: number; src: string }[] }>();
@@ -78,11 +82,14 @@ export async function imageStep(
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [key, job] = next;
       let manifest = readManifest(dirs.cacheDir, key);
-      if (!manifest) {
+      if (!manifest && dirs.readOnly) {
+        const reason = await imageProblem(job.bytes());
+        manifest = reason ? { ok: false, reason } : null;
+      } else if (!manifest) {
         manifest = await encodeVariants(job.bytes(), key, dirs.cacheDir);
         encoded++;
       }
-      if (!manifest.ok)
+      if (manifest && !manifest.ok)
         for (const u of job.users)
           problems.push(warning(u.file, u.line, 'image-unusable', `image ${u.src} is served without variants: ${manifest.reason}`, 'export it again as JPEG or PNG, under 40 megapixels'));
     }

@@ -39,7 +39,7 @@ export interface IndexOptions {
   /** Called as rendered files come back (see progress.ts). */
   onProgress?: ProgressFn;
   /** Make variants of local images (public/) into this cache folder; without it images are served as they are. */
-  images?: { publicDir: string; cacheDir: string };
+  images?: { publicDir: string; cacheDir: string; readOnly?: boolean };
 }
 
 export interface IndexReport {
@@ -204,6 +204,7 @@ export async function indexContent(db: Db, options: IndexOptions): Promise<Index
     removedPaths: s.plan.removedPaths,
     previous: options.previous,
     now: s.now,
+    checkMemo: s.memo?.checksFor(s.memoValid),
   });
   problems.push(...checked.problems);
   for (const [path, failed] of Object.entries(checked.crossFailed)) s.plan.failedNow[path] = failed;

@@ -11,7 +11,7 @@ import type { Db } from '../../src/db/connection.js';
 import { indexContent, type IndexReport } from '../../src/indexer/index-content.js';
 import { RenderPool } from '../../src/indexer/render-pool.js';
 import { createLogger } from '../../src/logger.js';
-import { projectRoot } from '../../src/paths.js';
+import { projectRoot, publicDir } from '../../src/paths.js';
 import { fixedClock, SAMPLE_NOW } from './clock.js';
 
 export interface TestSite {
@@ -38,6 +38,8 @@ export interface TestSiteOptions {
   env?: Record<string, string>;
   /** Extra app dependencies, e.g. `previewDrafts` as `npm run dev` sets it. */
   app?: Partial<Omit<AppDeps, 'db' | 'config' | 'logger' | 'now'>>;
+  /** Make image variants of public/ images at index time, as the server does (into the test's own cache). */
+  images?: boolean;
 }
 
 export const MINIMAL_FILES: Record<string, string> = {
@@ -111,6 +113,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
       pool,
       siteUrl: config.siteUrl,
       now: now(),
+      ...(options.images ? { images: { publicDir: options.app?.publicDir ?? publicDir, cacheDir: config.imageCacheDir } } : {}),
     });
     site.lastReport = report;
     // Like the server's runner: pages cached before this run are dropped at once.

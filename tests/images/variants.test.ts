@@ -86,6 +86,14 @@ beforeAll(async () => {
     join(publicDir, 'img', 'logo.svg'),
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40"/></svg>',
   );
+  // Over 2 MB: worth a warning even though readers get variants.
+  writeFileSync(
+    join(publicDir, 'img', 'heavy.png'),
+    await sharp({ create: { width: 900, height: 800, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+      .png({ compressionLevel: 0 })
+      .toBuffer(),
+  );
+  writeFileSync(join(contentDir, 'articles', 'heavy.md'), article({ title: 'Heavy' }, 'Text first.\n\n<img src="/img/heavy.png">\n'));
   writeArticle();
   const config = loadConfig(
     { NODE_ENV: 'test', DB_PATH: join(dir, 'folio.db'), IMAGE_CACHE_DIR: cacheDir, SITE_URL: 'http://localhost:3000' },
@@ -135,6 +143,11 @@ describe('image variants', () => {
     expect(warning && formatProblem(warning)).toMatch(/^articles\/lake\.md:15: .*\/img\/broken\.jpg/);
     expect(warning?.severity).toBe('warning');
     expect(first.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('when an image is over 2 MB, then it is a warning on the line that names it', () => {
+    const of = (code: string) => first.problems.filter((p) => p.code === code).map(formatProblem);
+    expect(of('image-heavy')).toEqual([expect.stringMatching(/^articles\/heavy\.md:9: warning: image \/img\/heavy\.png is 2\.\d MB/)]);
   });
 
   it('when the page is shared, then og:image and JSON-LD name the 1200-wide variant with its real size', async () => {
