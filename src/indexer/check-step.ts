@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.js';
 import type { createIndexStore, StoredArticle } from '../db/index-store.js';
 import { createSlugMoveStore, type SlugMoveRow } from '../db/slug-moves.js';
 import type { ContentProblem } from '../errors.js';
-import { checkArticles, type CourseRef } from './cross-checks.js';
+import { checkArticles, type CheckMemo, type CourseRef } from './cross-checks.js';
 import { listedSlugs } from './load-config-files.js';
 import type { FailedFiles } from './plan.js';
 import type { Rendered } from './render-step.js';
@@ -26,6 +26,8 @@ export interface CheckStepInput {
   removedPaths: readonly string[];
   previous: { articles: Placement[]; moves: SlugMoveRow[] } | undefined;
   now: number;
+  /** A long-lived process's memo of the last run's checks (valid for the index before this run). */
+  checkMemo?: CheckMemo | undefined;
 }
 
 export interface CheckStepResult {
@@ -79,6 +81,21 @@ function knownSlugs(input: CheckStepInput, table: 'categories' | 'authors'): Set
   return new Set([...input.store.activeSlugs(table), ...listedSlugs(input.textOf(`${table}.yml`))]);
 }
 
+/** The `lang/slug` addresses this run changes: new and old versions of rendered files, removed articles. */
+function touchedKeys(
+  finals: readonly { fresh: StoredArticle | null; stored: StoredArticle | null }[],
+  removed: readonly StoredArticle[],
+): Set<string> {
+  const keys = new Set<string>();
+  for (const f of finals)
+    if (f.fresh) {
+      keys.add(keyOf(f.fresh));
+      if (f.stored) keys.add(keyOf(f.stored));
+    }
+  for (const a of removed) keys.add(keyOf(a));
+  return keys;
+}
+
 export function checkRun(input: CheckStepInput): CheckStepResult {
   const { rendered, storedByPath } = input;
   const finals = input.articleFiles.flatMap((f) => {
@@ -99,7 +116,17 @@ export function checkRun(input: CheckStepInput): CheckStepResult {
     ),
   );
   for (const m of moves) moved.set(keyOf(m.from), keyOf(m.to));
+  const removed = input.removedPaths.flatMap((p) => storedByPath.get(p) ?? []);
   const checked = checkArticles(finals, {
+    ...(input.checkMemo
+      ? {
+          incremental: {
+            memo: input.checkMemo,
+            touchedKeys: touchedKeys(finals, removed),
+            gonePaths: input.removedPaths,
+          },
+        }
+      : {}),
     categories: knownSlugs(input, 'categories'),
     authors: knownSlugs(input, 'authors'),
     courses: coursesAfter(input),
@@ -126,7 +153,7 @@ export function checkRun(input: CheckStepInput): CheckStepResult {
     writes: finals
       .filter((f) => f.fresh && !checked.rejected.has(f.path))
       .map((f) => ({ path: f.path, stored: f.stored })),
-    removed: input.removedPaths.flatMap((p) => storedByPath.get(p) ?? []),
+    removed,
     moves: applied,
     resolveCourse: checked.resolveCourse,
     aliasOwners: checked.aliasOwners,

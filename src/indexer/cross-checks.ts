@@ -14,6 +14,21 @@ import { tagProblems } from './tag-checks.js';
 
 export type { CourseRef } from './checks/courses.js';
 
+/**
+ * What a long-lived process keeps of the last run's per-article checks, so a change re-checks only the
+ * articles it can affect: its own, those that link to or list one of the addresses it had or has, and
+ * those that had a problem (whose hints may name it). Trusted only while the site-wide inputs are the same.
+ */
+export interface CheckMemo {
+  inputs: string;
+  /** Articles checked clean, with the digest they were checked at and the addresses they depend on. */
+  byPath: Map<string, { hash: string; deps: string[] }>;
+  /** `lang/slug` → paths of the articles that link to it or list it in `related:`. */
+  dependents: Map<string, Set<string>>;
+}
+
+export const newCheckMemo = (): CheckMemo => ({ inputs: '', byPath: new Map(), dependents: new Map() });
+
 export interface CheckInput {
   categories: ReadonlySet<string>;
   authors: ReadonlySet<string>;
@@ -22,6 +37,8 @@ export interface CheckInput {
   now: number;
   /** Old `lang/slug` keys of articles whose slug changed, to the key each moved to. */
   moved?: ReadonlyMap<string, string>;
+  /** From a long-lived process: the last run's checks and the `lang/slug` keys this run changes. */
+  incremental?: { memo: CheckMemo; touchedKeys: ReadonlySet<string>; gonePaths: readonly string[] };
 }
 
 export interface CheckResult {
@@ -46,6 +63,50 @@ function notes(v: Version, now: number, report: Report): void {
     );
 }
 
+/** The addresses an article's checked references name: its internal article links and `related:` slugs. */
+function dependencies(v: Version): string[] {
+  const keys = v.links.filter((l) => l.kind === 'article').map((l) => l.target);
+  for (const slug of v.related) keys.push(`${v.lang}/${slug}`);
+  return keys;
+}
+
+function inputsKey(input: CheckInput): string {
+  return JSON.stringify([
+    [...input.categories].sort(),
+    [...input.authors].sort(),
+    input.courses.map((c) => `${c.area}/${c.slug}:${c.path}`).sort(),
+    input.languages,
+    input.moved?.size ?? 0,
+  ]);
+}
+
+/** Paths whose kept problems cannot be trusted this run (null: every article is checked). */
+function pathsToRecheck(input: CheckInput, inputs: string): Set<string> | null {
+  const inc = input.incremental;
+  if (!inc || inc.memo.inputs !== inputs) return null;
+  const out = new Set<string>();
+  for (const key of inc.touchedKeys) for (const path of inc.memo.dependents.get(key) ?? []) out.add(path);
+  return out;
+}
+
+function forget(memo: CheckMemo, path: string): void {
+  for (const key of memo.byPath.get(path)?.deps ?? []) memo.dependents.get(key)?.delete(path);
+  memo.byPath.delete(path);
+}
+
+/** Keeps a clean article (one with problems is checked again on every run, so its hints stay current). */
+function remember(memo: CheckMemo, v: Version, clean: boolean): void {
+  forget(memo, v.path);
+  if (!clean) return;
+  const deps = dependencies(v);
+  memo.byPath.set(v.path, { hash: v.hash, deps });
+  for (const key of deps) {
+    let paths = memo.dependents.get(key);
+    if (!paths) memo.dependents.set(key, (paths = new Set()));
+    paths.add(v.path);
+  }
+}
+
 export function checkArticles(
   finals: readonly { path: string; fresh: StoredArticle | null; stored: StoredArticle | null }[],
   input: CheckInput,
@@ -67,18 +128,38 @@ export function checkArticles(
     if (f.stored) versions.push(fromStored(f.stored));
   }
   const { registry, placed } = placeUnique(versions, report, rejected);
-  // References are checked for every article: an unchanged file can break when another one changes.
+  // References are checked for every article: an unchanged file can break when another one changes (a
+  // long-lived process re-checks only the articles that depend on what changed).
   const courses = courseIndex(input.courses);
   const owners = aliasClaims(placed);
   const realPage = realPagePattern(input.languages);
   const targets = { courses, registry, moved: input.moved ?? new Map<string, string>() };
+  const inputs = inputsKey(input);
+  const recheck = pathsToRecheck(input, inputs);
+  const memo = input.incremental?.memo;
+  if (memo && !recheck) {
+    memo.byPath.clear();
+    memo.dependents.clear();
+  }
   for (const v of placed) {
-    checkKeptReferences(v, input, report);
-    checkCourseRefs(v, courses, report);
-    checkLinks(v, targets, report);
-    checkRelatedSlugs(v, registry, report);
-    checkAliases(v, owners, registry, realPage, report);
+    const kept = memo?.byPath.get(v.path);
+    if (!(recheck && kept && kept.hash === v.hash && !recheck.has(v.path))) {
+      const mine: ContentProblem[] = [];
+      const own = reporter(mine);
+      checkKeptReferences(v, input, own);
+      checkCourseRefs(v, courses, own);
+      checkLinks(v, targets, own);
+      checkRelatedSlugs(v, registry, own);
+      problems.push(...mine);
+      if (memo) remember(memo, v, mine.length === 0);
+    }
+    // Always: alias ownership (which also drops aliases that are real pages) and the time-based notes.
+    if (v.aliases.length > 0) checkAliases(v, owners, registry, realPage, report);
     notes(v, input.now, report);
+  }
+  if (memo) {
+    memo.inputs = inputs;
+    for (const path of input.incremental?.gonePaths ?? []) forget(memo, path);
   }
   problems.push(
     ...tagProblems(

@@ -1,6 +1,7 @@
 // What a long-lived process remembers between index runs, so a one-file change does not reload the whole
 // index from SQLite. It is trusted only while the database's generation is the one it was built from.
 import type { StoredArticle } from '../db/index-store.js';
+import { newCheckMemo, type CheckMemo } from './cross-checks.js';
 import type { RelatedIndex } from './related.js';
 import type { ScannedFile } from './scan.js';
 
@@ -15,6 +16,8 @@ export class IndexMemo {
   scan: ScannedFile[] | null = null;
   /** The related-terms index, updated per changed article instead of rebuilt (see related-update.ts). */
   related: RelatedIndex | null = null;
+  /** The per-article cross-file checks of the last run (see cross-checks.ts). */
+  checks: CheckMemo | null = null;
 
   valid(generation: string | null): boolean {
     return this.articles !== null && this.generation === generation;
@@ -34,11 +37,18 @@ export class IndexMemo {
     this.related = related;
   }
 
+  /** The checks memo for a run: the kept one while the memo is valid, otherwise an empty one to fill. */
+  checksFor(valid: boolean): CheckMemo {
+    if (!valid || !this.checks) this.checks = newCheckMemo();
+    return this.checks;
+  }
+
   forget(): void {
     this.generation = null;
     this.articles = null;
     this.files = null;
     this.scan = null;
     this.related = null;
+    this.checks = null;
   }
 }

@@ -11,6 +11,7 @@ import { reporter, type Version } from '../../src/indexer/checks/version.js';
 const version = (over: Partial<Version>): Version => ({
   id: null,
   path: 'articles/a.md',
+  hash: 'h',
   lang: 'en',
   slug: 'a',
   title: 'A',

@@ -6,6 +6,8 @@ export interface Version {
   /** The article's stable id when it is already indexed (older articles keep contested aliases). */
   id: number | null;
   path: string;
+  /** The content digest of the file this version came from. */
+  hash: string;
   lang: string;
   slug: string;
   title: string;
@@ -28,6 +30,7 @@ export function fromStored(s: StoredArticle): Version {
   return {
     id: s.id,
     path: s.sourcePath,
+    hash: s.hash,
     lang: s.lang,
     slug: s.slug,
     title: s.title,
