@@ -1,10 +1,11 @@
 // Typed, frozen configuration from the environment; fails fast with a message naming the variable.
 import { dirname, join, resolve } from 'node:path';
 import { loadEmailConfig, type EmailConfig } from './config-email.js';
+import { loadForwardConfig, type ForwardConfig } from './config-forward.js';
 import { StartupError } from './errors.js';
 
-/** The e-mail target's settings are in config-email.ts. */
-export interface Config extends EmailConfig {
+/** The e-mail target's settings are in config-email.ts, replica forwarding's in config-forward.ts. */
+export interface Config extends EmailConfig, ForwardConfig {
   readonly port: number;
   readonly host: string;
   /** Public base URL without a trailing slash; null means "use site.yml's url". */
@@ -110,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     enquiryWebhookSecret: env.ENQUIRY_WEBHOOK_SECRET ?? '',
     enquiryRetryBaseMs: int(env, 'ENQUIRY_RETRY_BASE_MS', 1_000, 1, 300_000),
     ...loadEmailConfig(env),
+    ...loadForwardConfig(env),
     previewSecret,
   });
 }

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { openMigrated } from './db/database.js';
 import { createAttributionStore } from './db/attribution.js';
+import { createEnquiryStore } from './db/enquiries.js';
 import { createSiteRepo } from './db/site-repo.js';
 import { IndexRunner } from './indexer/runner.js';
 import { StartupError } from './errors.js';
@@ -72,19 +73,24 @@ export async function startSite(
     if (report.changed) folio.cache.clear();
   });
   const attribution = createAttributionStore(db);
+  const enquiryKeys = createEnquiryStore(db);
   const outbox = createOutbox({
     db,
     logger,
     backoff: { ...DEFAULT_BACKOFF, baseMs: config.enquiryRetryBaseMs },
-    senders: createSenders(config, () => {
-      const lang = folio.ctx.site().default_language;
-      return {
-        baseUrl: folio.ctx.baseUrl(),
-        lang,
-        article: (slug) => attribution.article(slug, lang, Date.now()),
-        courseTitle: (area, slug) => folio.ctx.repo.course(area, slug)?.title ?? null,
-      };
-    }),
+    senders: createSenders(
+      config,
+      () => {
+        const lang = folio.ctx.site().default_language;
+        return {
+          baseUrl: folio.ctx.baseUrl(),
+          lang,
+          article: (slug) => attribution.article(slug, lang, Date.now()),
+          courseTitle: (area, slug) => folio.ctx.repo.course(area, slug)?.title ?? null,
+        };
+      },
+      (id) => enquiryKeys.idempotencyKey(id),
+    ),
   });
   const handler = options.handler ? options.handler(folio, runner) : folio.handler;
   let stopping: Promise<void> | null = null;

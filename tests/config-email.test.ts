@@ -57,3 +57,23 @@ describe('e-mail configuration', () => {
     ).toThrow(/^ENQUIRY_EMAIL_FROM=Sales <nope> is not valid/);
   });
 });
+
+describe('replica forwarding configuration', () => {
+  it('when a replica sets ENQUIRY_FORWARD_URL, then a long enough ENQUIRY_FORWARD_SECRET is required and never echoed', () => {
+    const c = loadConfig(
+      { ENQUIRY_FORWARD_URL: 'http://10.0.0.5:3001/', ENQUIRY_FORWARD_SECRET: 'x'.repeat(20) },
+      CWD,
+    );
+    expect(c.enquiryForwardUrl).toBe('http://10.0.0.5:3001');
+    expect(() => loadConfig({ ENQUIRY_FORWARD_URL: 'http://10.0.0.5:3001' }, CWD)).toThrow(
+      /^ENQUIRY_FORWARD_URL is set without ENQUIRY_FORWARD_SECRET/,
+    );
+    expect(() => loadConfig({ ENQUIRY_FORWARD_SECRET: 'sh0rtsecret' }, CWD)).toThrow(
+      /^ENQUIRY_FORWARD_SECRET is too short/,
+    );
+    expect(() => loadConfig({ ENQUIRY_FORWARD_SECRET: 'sh0rtsecret' }, CWD)).not.toThrow(/sh0rtsecret/);
+    expect(() =>
+      loadConfig({ ENQUIRY_FORWARD_URL: 'ftp://x', ENQUIRY_FORWARD_SECRET: 'x'.repeat(20) }, CWD),
+    ).toThrow(/^ENQUIRY_FORWARD_URL is not valid/);
+  });
+});

@@ -33,6 +33,8 @@ describe('loadConfig', () => {
       smtpUrl: null,
       enquiryEmailTo: [],
       enquiryEmailFrom: null,
+      enquiryForwardUrl: null,
+      enquiryForwardSecret: '',
       previewSecret: '',
     });
   });

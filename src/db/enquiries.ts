@@ -77,6 +77,9 @@ export function createEnquiryStore(db: Db) {
       `SELECT ${COLUMNS} FROM enquiries WHERE created_at >= @since ORDER BY created_at, id`,
     ),
     byId: db.prepare<{ id: number }, EnquiryRow>(`SELECT ${COLUMNS} FROM enquiries WHERE id = @id`),
+    key: db.prepare<{ id: number }, { k: string }>(
+      'SELECT idempotency_key AS k FROM enquiries WHERE id = @id',
+    ),
   };
   const deliveries = createDeliveryStore(db);
 
@@ -123,6 +126,10 @@ export function createEnquiryStore(db: Db) {
     },
     get(id: number): EnquiryRow | undefined {
       return q.byId.get({ id });
+    },
+    /** The key that makes a resubmission (or a forwarded copy) the same enquiry. */
+    idempotencyKey(id: number): string | undefined {
+      return q.key.get({ id })?.k;
     },
   };
 }

@@ -6,11 +6,13 @@ import { defaultFrom, enquiryMessageId, sendEnquiryEmail } from './email.js';
 import { enquiryMessage } from './email-message.js';
 import type { Sender } from './outbox.js';
 import { enquiryPayload, type EnquiryPayload } from './payload.js';
+import { forwardBody, forwardEnquiry } from './forward.js';
 import { sendWebhook } from './webhook.js';
 
 /** Target names stored in the outbox: stable, never change. */
 export const WEBHOOK = 'webhook';
 export const EMAIL = 'email';
+export const FORWARD = 'forward';
 
 /** What a sender needs to know about the site at the time it sends (the index may have changed since). */
 export interface SiteView {
@@ -21,7 +23,9 @@ export interface SiteView {
   courseTitle(area: string, slug: string): string | null;
 }
 
+/** A replica (ENQUIRY_FORWARD_URL) only forwards: the primary delivers to the webhook and e-mail. */
 export function configuredTargets(config: Config): string[] {
+  if (config.enquiryForwardUrl) return [FORWARD];
   const out: string[] = [];
   if (config.enquiryWebhookUrl) out.push(WEBHOOK);
   if (config.smtpUrl) out.push(EMAIL);
@@ -41,8 +45,21 @@ function hostOf(baseUrl: string): string {
   }
 }
 
-export function createSenders(config: Config, site: () => SiteView): Record<string, Sender> {
+export function createSenders(
+  config: Config,
+  site: () => SiteView,
+  idempotencyKey: (id: number) => string | undefined = () => undefined,
+): Record<string, Sender> {
   const senders: Record<string, Sender> = {};
+  const primary = config.enquiryForwardUrl;
+  if (primary) {
+    senders[FORWARD] = async (enquiry) => {
+      const key = idempotencyKey(enquiry.id);
+      if (!key) return { kind: 'failed', error: 'enquiry has no idempotency key' };
+      return forwardEnquiry(primary, config.enquiryForwardSecret, forwardBody(enquiry, key));
+    };
+    return senders;
+  }
   const url = config.enquiryWebhookUrl;
   if (url) {
     senders[WEBHOOK] = (enquiry) => {

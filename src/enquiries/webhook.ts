@@ -27,7 +27,8 @@ export interface WebhookTarget {
 
 export async function sendWebhook(
   target: WebhookTarget,
-  enquiryId: number,
+  /** The Idempotency-Key header: the enquiry id for webhooks, its dedupe key when forwarding. */
+  enquiryId: number | string,
   body: string,
 ): Promise<SendOutcome> {
   try {

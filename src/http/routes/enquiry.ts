@@ -26,6 +26,7 @@ import {
   type FieldErrors,
 } from '../view-models/enquiry-form.js';
 import { makeSeo } from '../view-models/seo.js';
+import { enquiryIntakeRoutes } from './enquiry-intake.js';
 import { requireSlug } from './params.js';
 import { redirectTo } from '../redirect.js';
 
@@ -50,6 +51,7 @@ function bodyError(error: unknown, s: CourseStrings): AppError {
 
 export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
   const router = Router();
+  router.use(enquiryIntakeRoutes(ctx));
   const store = createEnquiryStore(ctx.db);
   const attribution = createAttributionStore(ctx.db);
   const targets = configuredTargets(ctx.config);
