@@ -21,9 +21,16 @@ export function tagProblems(files: readonly TaggedFile[]): ContentProblem[] {
   const reported = new Set<string>();
   const warn = (f: TaggedFile, code: string, message: string, hint: string) =>
     problems.push({ file: f.path, line: f.line, code, message, hint, severity: 'warning' });
+  // Tag names repeat across the site (and are pooled): each is slugged once per run.
+  const slugs = new Map<string, string>();
+  const slugOf = (name: string) => {
+    let slug = slugs.get(name);
+    if (slug === undefined) slugs.set(name, (slug = tagSlug(name)));
+    return slug;
+  };
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     for (const name of f.tags) {
-      const slug = tagSlug(name);
+      const slug = slugOf(name);
       if (slug === '') {
         warn(
           f,
@@ -38,6 +45,7 @@ export function tagProblems(files: readonly TaggedFile[]): ContentProblem[] {
         first.set(slug, { name, path: f.path });
         continue;
       }
+      if (owner.name === name) continue;
       const key = `${f.path}\n${fold(name)}`;
       if (fold(owner.name) === fold(name) || reported.has(key)) continue;
       reported.add(key);
