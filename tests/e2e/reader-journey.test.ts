@@ -101,9 +101,13 @@ describe.sequential('a reader without JavaScript', () => {
     const ctas = page.locator('.cta').getByRole('link');
     const hrefs = await ctas.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs) expect(href).toBe(`/en/courses/data-ai/data-engineer?from=${ARTICLE}`);
+    for (const href of hrefs) {
+      expect(href).toMatch(
+        new RegExp(`^/en/courses/data-ai/data-engineer\\?from=${ARTICLE}&cta=(inline-\\d+|after-article)$`),
+      );
+    }
     await ctas.first().click();
-    expect(path()).toBe(`/en/courses/data-ai/data-engineer?from=${ARTICLE}`);
+    expect(path()).toBe(hrefs[0]);
     expect(await heading().textContent()).toContain('Data Engineer');
   });
 
@@ -121,9 +125,16 @@ describe.sequential('a reader without JavaScript', () => {
       .poll(() => page.getByRole('main').textContent())
       .toContain('We have received your enquiry about the Data Engineer course.');
     const rows = live.site.db
-      .prepare<[], { name: string; email: string; format: string | null; from_article: string | null }>(
-        'SELECT name, email, format, from_article FROM enquiries',
-      )
+      .prepare<
+        [],
+        {
+          name: string;
+          email: string;
+          format: string | null;
+          from_article: string | null;
+          from_cta: string | null;
+        }
+      >('SELECT name, email, format, from_article, from_cta FROM enquiries')
       .all();
     expect(rows).toEqual([
       {
@@ -131,6 +142,7 @@ describe.sequential('a reader without JavaScript', () => {
         email: 'grace@example.com',
         format: expect.stringMatching(/part-time/i) as string,
         from_article: ARTICLE,
+        from_cta: expect.stringMatching(/^(inline-\d+|after-article)$/) as string,
       },
     ]);
   });

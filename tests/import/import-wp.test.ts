@@ -233,10 +233,13 @@ describe('the imported article on the site', () => {
     ]);
     expect(buttons).toEqual([
       [
-        '/en/courses/data-ai/data-engineer?from=window-functions-without-fear',
+        '/en/courses/data-ai/data-engineer?from=window-functions-without-fear&amp;cta=inline-1',
         'Master SQL on the Data Engineer track',
       ],
-      ['/en/courses/data-ai/data-engineer?from=window-functions-without-fear', 'Become a Data Engineer'],
+      [
+        '/en/courses/data-ai/data-engineer?from=window-functions-without-fear&amp;cta=inline-2',
+        'Become a Data Engineer',
+      ],
     ]);
     expect((await site.http.get('/en/courses/data-ai/data-engineer')).status).toBe(200);
     expect(res.text).toContain('<a href="/en/sql-joins-explained">our guide to joins</a>');

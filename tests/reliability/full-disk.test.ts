@@ -71,7 +71,13 @@ describe('a full disk while indexing', () => {
     mkdirSync(dbDir);
     const disk = fullDisk(dbDir);
     const server = await startFolio({
-      env: { CONTENT_DIR: contentDir, DB_PATH: join(dbDir, 'folio.db'), INDEX_WORKERS: '2' },
+      // The image variants (several MB for the sample photographs) live off the small disk: this is about the database.
+      env: {
+        CONTENT_DIR: contentDir,
+        DB_PATH: join(dbDir, 'folio.db'),
+        IMAGE_CACHE_DIR: join(tmp.dir, 'image-cache'),
+        INDEX_WORKERS: '2',
+      },
       prefix: disk.prefix,
     });
     await server.waitForLog((l) => l.msg === 'content indexed');
