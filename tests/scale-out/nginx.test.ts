@@ -1,6 +1,7 @@
 // Two Folio replicas behind a real nginx running deploy/nginx.conf (with test ports and temp paths): cache hits,
-// content changes within the shared-cache lifetime, no failed request while a replica dies and comes back, and
-// every enquiry stored by the primary alone.
+// content changes within the shared-cache lifetime, no failed request while a replica dies and comes back, the
+// primary's intake closed to readers, and enquiries accepted by either replica (also while the primary is
+// dead) ending in the primary's database once each and delivered once each to its webhook.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -20,9 +21,18 @@ import {
   type TempDir,
 } from '../helpers/process.js';
 import { describeWithNginx } from '../helpers/nginx.js';
+import { startWebhookSink, type WebhookSink } from '../enquiries/webhook-sink.js';
 
 /** Seconds the replicas tell shared caches to keep a page (PAGE_S_MAXAGE; 300 in production). */
 const S_MAXAGE = 2;
+const FORWARD_SECRET = 'forward-secret-shared-by-replicas';
+const HOOK_SECRET = 'webhook-secret-of-the-crm';
+const COURSE = '/en/courses/data-ai/data-engineer';
+
+interface Deliveries {
+  pending: number;
+  failed: number;
+}
 
 interface Ports {
   nginx: number;
@@ -68,6 +78,7 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
   let nginxOutput = '';
   let primary: FolioProcess;
   let replica: FolioProcess;
+  let sink: WebhookSink;
   const env = (db: string) => ({
     CONTENT_DIR: contentDir,
     DB_PATH: join(tmp.dir, db),
@@ -75,8 +86,30 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
     PAGE_S_MAXAGE: String(S_MAXAGE),
     ENQUIRY_RATE_LIMIT: '100',
     SITE_URL: 'http://folio.test',
+    // Forwards and deliveries retried from 0.2 s (1 s in production), so the test waits seconds, not minutes.
+    ENQUIRY_RETRY_BASE_MS: '200',
   });
-  const startReplica = () => startFolio({ env: env('replica.db'), port: ports.replica });
+  // The roles as deploy/README.md sets them: the primary takes forwards in and delivers to the webhook; the
+  // other replica forwards what it accepts to the primary.
+  const startPrimary = () =>
+    startFolio({
+      env: {
+        ...env('primary.db'),
+        ENQUIRY_FORWARD_SECRET: FORWARD_SECRET,
+        ENQUIRY_WEBHOOK_URL: sink.url,
+        ENQUIRY_WEBHOOK_SECRET: HOOK_SECRET,
+      },
+      port: ports.primary,
+    });
+  const startReplica = () =>
+    startFolio({
+      env: {
+        ...env('replica.db'),
+        ENQUIRY_FORWARD_URL: `http://127.0.0.1:${ports.primary}`,
+        ENQUIRY_FORWARD_SECRET: FORWARD_SECRET,
+      },
+      port: ports.replica,
+    });
   const viaNginx = (path: string, headers: Record<string, string> = {}) =>
     fetchText(`http://127.0.0.1:${ports.nginx}${path}`, {
       agent,
@@ -90,10 +123,8 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
     chmodSync(tmp.dir, 0o755);
     contentDir = tmp.copySample();
     ports = { nginx: await freePort(), primary: await freePort(), replica: await freePort() };
-    [primary, replica] = await Promise.all([
-      startFolio({ env: env('primary.db'), port: ports.primary }),
-      startReplica(),
-    ]);
+    sink = await startWebhookSink(HOOK_SECRET);
+    [primary, replica] = await Promise.all([startPrimary(), startReplica()]);
     await Promise.all([primary, replica].map((p) => p.waitForLog((l) => l.msg === 'content indexed')));
 
     mkdirSync(join(tmp.dir, 'logs'));
@@ -125,6 +156,7 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
       await exited;
     }
     await stopAll();
+    await sink?.close();
     tmp?.remove();
   });
 
@@ -254,14 +286,35 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
     expect(Date.now() - restartedAt).toBeLessThan(15_000);
   }, 60_000);
 
-  it('when readers send enquiries through nginx, then every one is stored by the primary and none by a replica', async () => {
-    const page = await viaNginx('/en/courses/data-ai/data-engineer');
+  it('when a reader calls the primary’s internal intake through nginx, then nginx answers 404 itself', async () => {
+    const post = (url: string, headers: Record<string, string> = {}) =>
+      fetchText(url, {
+        agent,
+        method: 'POST',
+        body: '{}',
+        headers: { 'Content-Type': 'application/json', ...headers },
+      });
+    // Called directly, as a replica does, the intake is there (and refuses an unsigned body).
+    expect((await post(`${primary.url}/_internal/enquiries`)).status).toBe(401);
+    const paths = ['/_internal/enquiries', '/_INTERNAL/enquiries', '/%5Finternal/enquiries', '/_internal'];
+    for (const path of paths) {
+      const res = await post(`http://127.0.0.1:${ports.nginx}${path}`, { Host: 'folio.test' });
+      expect(res.status, path).toBe(404);
+    }
+    const lines = accessLog()
+      .split('\n')
+      .filter((line) => paths.some((path) => line.includes(`"POST ${path} `)));
+    expect(lines).toHaveLength(paths.length);
+    for (const line of lines) expect(line).toContain(' upstream=- ');
+  });
+
+  it('when the primary is killed, then enquiries through nginx are still accepted, and once it is back each is stored and delivered exactly once', async () => {
+    const page = await viaNginx(COURSE);
     expect(page.status).toBe(200);
     const token = /name="form_token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const key = /name="idempotency_key" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     expect(token).not.toBe('');
-
-    for (let i = 1; i <= 4; i++) {
+    const accepted = async (i: number) => {
       const body = new URLSearchParams({
         name: `Reader ${i}`,
         email: `reader${i}@example.com`,
@@ -271,38 +324,94 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
         form_token: token,
         idempotency_key: key,
       }).toString();
-      const posted = await fetchText(
-        `http://127.0.0.1:${ports.nginx}/en/courses/data-ai/data-engineer/enquiry`,
-        {
-          agent,
-          method: 'POST',
-          body,
-          headers: {
-            Host: 'folio.test',
-            Origin: 'http://folio.test',
-            'Content-Type': 'application/x-www-form-urlencoded',
-          },
+      const posted = await fetchText(`http://127.0.0.1:${ports.nginx}${COURSE}/enquiry`, {
+        agent,
+        method: 'POST',
+        body,
+        headers: {
+          Host: 'folio.test',
+          Origin: 'http://folio.test',
+          'Content-Type': 'application/x-www-form-urlencoded',
         },
-      );
+      });
       expect(posted.status, posted.body.slice(0, 500)).toBe(303);
-      expect(posted.headers.location).toBe('/en/courses/data-ai/data-engineer/thanks');
-    }
+      expect(posted.headers.location).toBe(`${COURSE}/thanks`);
+    };
+    const posts = () =>
+      accessLog()
+        .split('\n')
+        .filter((line) => line.includes(`"POST ${COURSE}/enquiry `));
+    const upstream = (line: string) => /upstream=(.+?) ust=/.exec(line)?.[1];
+    const health = async (p: FolioProcess) =>
+      (JSON.parse((await fetchText(`${p.url}/healthz`)).body) as { enquiryDeliveries: Deliveries })
+        .enquiryDeliveries;
+    const emails = (n: number) => Array.from({ length: n }, (_, i) => `reader${i + 1}@example.com`);
+    const deliveredEmails = () =>
+      sink.requests.map((r) => (JSON.parse(r.body) as { email: string }).email).sort();
+    const settled = async () => {
+      const [r, p] = await Promise.all([health(replica), health(primary)]);
+      return r.pending === 0 && p.pending === 0;
+    };
 
+    // Both up: nginx takes turns, so one reader's form sent twice (a double click) reaches both replicas;
+    // the primary stores its own copy and knows the replica's forward by the same idempotency key.
+    for (const i of [1, 1, 2]) await accepted(i);
+    const [first, second] = posts().map(upstream);
+    expect(new Set([first, second])).toEqual(
+      new Set([`127.0.0.1:${ports.primary}`, `127.0.0.1:${ports.replica}`]),
+    );
+    await waitFor(
+      'the first enquiries delivered',
+      async () => (await settled()) && sink.requests.length >= 2,
+    );
+    expect(deliveredEmails()).toEqual(emails(2));
+
+    const killed = primary;
+    killed.signal('SIGKILL');
+    await killed.exited;
+    const before = posts().length;
+    for (const i of [3, 4, 5, 6]) await accepted(i);
+    const whileDown = posts().slice(before).map(upstream);
+    // Each answered by the replica. The ones nginx first tried on the dead primary were passed on: the
+    // connection was refused, so the POST had never reached an application.
+    const onReplica = `127.0.0.1:${ports.replica}`;
+    const passedOn = `127.0.0.1:${ports.primary}, ${onReplica}`;
+    expect(whileDown).toHaveLength(4);
+    for (const u of whileDown) expect([onReplica, passedOn]).toContain(u);
+    expect(whileDown).toContain(passedOn);
+    // The replica holds them in its outbox until the primary is back, and its health says so.
+    expect(await health(replica)).toEqual({ pending: 4, failed: 0 });
+
+    primary = await startPrimary();
+    await waitFor(
+      'every enquiry forwarded and delivered',
+      async () => (await settled()) && sink.requests.length >= 6,
+      20_000,
+      100,
+    );
     const exported = async (db: string) => {
       const run = await runNode('cli/enquiries-export.js', ['--format', 'json'], env(db));
       expect(run.code, run.stderr).toBe(0);
-      return JSON.parse(run.stdout) as { email: string }[];
+      return JSON.parse(run.stdout) as { id: number; email: string }[];
     };
-    const onPrimary = await exported('primary.db');
-    expect(onPrimary.map((e) => e.email).sort()).toEqual([1, 2, 3, 4].map((i) => `reader${i}@example.com`));
-    expect(await exported('replica.db')).toEqual([]);
-    const posts = accessLog()
-      .split('\n')
-      .filter((line) => line.includes('"POST /en/courses/'));
-    expect(posts).toHaveLength(4);
-    for (const line of posts) expect(line).toContain(`upstream=127.0.0.1:${ports.primary} `);
+    const stored = await exported('primary.db');
+    expect(stored.map((e) => e.email).sort()).toEqual(emails(6));
+    // Delivered once each (nothing is pending anywhere, so nothing more will be sent), keyed by the
+    // primary's enquiry id and signed.
+    expect(deliveredEmails()).toEqual(emails(6));
+    expect(sink.requests.map((r) => r.idempotencyKey).sort()).toEqual(stored.map((e) => String(e.id)).sort());
+    expect(sink.requests.every((r) => r.signatureValid)).toBe(true);
+    expect(await health(primary)).toEqual({ pending: 0, failed: 0 });
+    // The replica kept its own copy of what it accepted, each forwarded.
+    expect((await exported('replica.db')).map((e) => e.email)).toEqual(
+      expect.arrayContaining(emails(6).slice(2)),
+    );
+    for (const p of [killed, primary, replica]) {
+      expect(p.output()).not.toContain(FORWARD_SECRET);
+      expect(p.output()).not.toContain(HOOK_SECRET);
+    }
     expect(nginxOutput).not.toMatch(/\[(emerg|alert|crit)\]/);
-  });
+  }, 60_000);
 
   // Last: it stops every replica.
   it('when every replica is down, then nginx still serves the pages it has cached (stale-if-error)', async () => {
