@@ -47,6 +47,10 @@ export function createExportRepo(db: Db) {
       `SELECT k.lang, k.slug FROM slug_moves m JOIN article_keys k ON k.id = m.from_id
        WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.from_id) ORDER BY k.lang, k.slug`,
     ),
+    removed: db.prepare<[], { lang: string; slug: string }>(
+      `SELECT k.lang, k.slug FROM article_keys k
+       WHERE k.was_public = 1 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = k.id) ORDER BY k.lang, k.slug`,
+    ),
   };
   const movedTo = prepareMoveLookup(db);
   return {
@@ -62,6 +66,8 @@ export function createExportRepo(db: Db) {
         const to = movedTo(r.lang, r.slug, now);
         return to ? [{ from: `/${r.lang}/${r.slug}`, lang: to.lang, slug: to.slug }] : [];
       }),
+    /** Addresses of once-public articles that were deleted and lead nowhere (the server answers 410). */
+    gone: (now: number) => q.removed.all().filter((r) => !movedTo(r.lang, r.slug, now)),
   };
 }
 export type ExportRepo = ReturnType<typeof createExportRepo>;

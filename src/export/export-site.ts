@@ -1,19 +1,10 @@
 // The static export: drives the real app over loopback HTTP for every public URL (so the HTML is exactly
-// what the server sends), writes the files, copies public/ and the fingerprinted assets, writes redirects
-// files, and link-checks the result.
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+// what the server sends), writes the files (only those whose bytes changed since the last export into the
+// same folder), copies public/ and the fingerprinted assets, writes redirects files, and link-checks the result.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createApp } from '../app.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -21,7 +12,7 @@ import { createExportRepo } from '../db/export-repo.js';
 import { cspValue } from '../http/middleware/security.js';
 import { PER_PAGE } from '../http/view-models/pagination.js';
 import type { Logger } from '../logger.js';
-import { exportVariants } from '../images/export-variants.js';
+import { IMAGE_PREFIX, VARIANT_NAME } from '../content/image-variants.js';
 import { publicDir as defaultPublic } from '../paths.js';
 import {
   candidatesFor,
@@ -33,16 +24,14 @@ import {
   type RedirectRule,
 } from './file-layout.js';
 import { internalLinks, type BrokenLink } from './link-check.js';
+import { ExportFolderError, openOutput, type ExportOutput, type OutputCounts } from './output.js';
 import { siteUrls } from './site-urls.js';
-
-/** Marks a folder as written by the export, so a later export may empty it. */
-export const MARKER = '.folio-export';
 /** Files that exist for development only and are left out. */
 const DEV_ONLY = new Set(['js/dev-reload.js']);
 /** Paths that need the running server (the JSON API); links to them are not checked. */
 const DYNAMIC = /^\/wp-json(\/|$)/;
 
-export class ExportError extends Error {}
+export { ExportFolderError as ExportError };
 
 export interface ExportOptions {
   db: Db;
@@ -56,11 +45,14 @@ export interface ExportOptions {
   concurrency?: number;
 }
 
-export interface ExportReport {
+export interface ExportReport extends OutputCounts {
   files: number;
   bytes: number;
   pages: number;
+  /** 301 rules: the root, aliases, old slugs. */
   redirects: number;
+  /** 410 rules: deleted articles. */
+  gone: number;
   ms: number;
   /** Discovered URLs that did not answer 200. */
   failed: { path: string; status: number }[];
@@ -72,23 +64,11 @@ interface Fetched {
   body: Buffer;
 }
 
-export function prepareOutDir(outDir: string): void {
-  if (existsSync(outDir)) {
-    const entries = readdirSync(outDir);
-    if (entries.length > 0 && !entries.includes(MARKER))
-      throw new ExportError(
-        `${outDir} is not empty and was not written by npm run export: choose an empty or new folder`,
-      );
-    for (const name of entries) rmSync(join(outDir, name), { recursive: true, force: true });
-  }
-  mkdirSync(outDir, { recursive: true });
-}
-
 export async function exportSite(options: ExportOptions): Promise<ExportReport> {
   const started = performance.now();
   const now = options.now ?? Date.now();
   const publicDir = options.publicDir ?? defaultPublic;
-  prepareOutDir(options.outDir);
+  const out = openOutput(options.outDir);
   const folio = createApp({
     db: options.db,
     config: options.config,
@@ -102,13 +82,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   const port = (server.address() as AddressInfo).port;
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency ?? 4 });
 
-  const written = new Map<string, number>();
-  const write = (file: string, body: Buffer | string) => {
-    const abs = join(options.outDir, file);
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, body);
-    written.set(file, typeof body === 'string' ? Buffer.byteLength(body) : body.length);
-  };
+  const write = (file: string, body: Buffer | string) => out.write(file, body);
   const get = (path: string) =>
     new Promise<Fetched>((resolve, reject) => {
       const req = request(
@@ -156,7 +130,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
 
     // A sitemap index names its parts; they are exported too.
     const origin = folio.ctx.baseUrl();
-    const sitemap = written.has('sitemap.xml')
+    const sitemap = out.has('sitemap.xml')
       ? internalLinks((await get('/sitemap.xml')).body.toString('utf8'), 'xml', origin).filter((p) =>
           /^\/sitemap-[\w-]+\.xml$/.test(p),
         )
@@ -184,13 +158,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
         else failed.push({ path: url, status: res.status });
       }
     }
-    cpSync(publicDir, options.outDir, {
-      recursive: true,
-      filter: (src) => !basename(src).startsWith('.') && !DEV_ONLY.has(src.slice(publicDir.length + 1)),
-    });
-    for (const rel of listFiles(publicDir))
-      if (!DEV_ONLY.has(rel)) written.set(rel, statSync(join(publicDir, rel)).size);
-    exportVariants(options.config.imageCacheDir, options.outDir, written);
+    for (const rel of listFiles(publicDir)) if (!DEV_ONLY.has(rel)) out.copy(rel, join(publicDir, rel));
+    copyVariants(options.config.imageCacheDir, out);
 
     // Redirects: the root to the default language, every alias and every old slug to its article.
     const rules: RedirectRule[] = [
@@ -200,23 +169,31 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
         to: `/${r.lang}/${r.slug}`,
       })),
     ];
-    write('_redirects', netlifyRedirects(rules));
-    write('redirects.nginx.conf', nginxRedirects(rules));
+    const notFoundPage = (lang: string) => (lang === defaultLang ? '/404.html' : `/${lang}/404.html`);
+    const gone: RedirectRule[] = repo.gone(now).map((g) => ({
+      from: `/${g.lang}/${g.slug}`,
+      to: notFoundPage(g.lang),
+      status: 410,
+    }));
+    write('_redirects', netlifyRedirects([...rules, ...gone]));
+    write('redirects.nginx.conf', nginxRedirects([...rules, ...gone]));
     write('_headers', netlifyHeaders(cspValue()));
     write('nginx-site.conf', nginxServer({ root: options.outDir, listen: '80', languages, defaultLang }));
     // Hosts without redirect rules (object stores) still lead visitors of / to the default language.
-    if (!written.has('index.html')) write('index.html', rootFallback(`/${defaultLang}/`));
-    writeFileSync(join(options.outDir, MARKER), `${new Date(now).toISOString()}\n`);
+    if (!out.has('index.html')) write('index.html', rootFallback(`/${defaultLang}/`));
 
     const redirectSources = new Set(rules.map((r) => r.from));
-    const broken = checkLinks(options.outDir, written, origin, redirectSources);
+    const broken = checkLinks(options.outDir, out.files, origin, redirectSources);
+    const counts = out.finish(now);
     let bytes = 0;
-    for (const size of written.values()) bytes += size;
+    for (const size of out.files.values()) bytes += size;
     return {
-      files: written.size + 1,
+      ...counts,
+      files: out.files.size,
       bytes,
-      pages: [...written.keys()].filter((f) => f.endsWith('.html')).length,
+      pages: [...out.files.keys()].filter((f) => f.endsWith('.html')).length,
       redirects: rules.length,
+      gone: gone.length,
       ms: Math.round(performance.now() - started),
       failed,
       broken,
@@ -235,9 +212,7 @@ function checkLinks(
 ): BrokenLink[] {
   const broken: BrokenLink[] = [];
   const resolves = (path: string) =>
-    DYNAMIC.test(path) ||
-    redirectSources.has(path) ||
-    candidatesFor(path).some((f) => written.has(f) || existsSync(join(outDir, f)));
+    DYNAMIC.test(path) || redirectSources.has(path) || candidatesFor(path).some((f) => written.has(f));
   for (const file of written.keys()) {
     const kind = file.endsWith('.html') ? 'html' : /\.(xml|atom)$/.test(file) ? 'xml' : null;
     if (!kind) continue;
@@ -246,6 +221,18 @@ function checkLinks(
       if (!resolves(path)) broken.push({ file, href: path });
   }
   return broken;
+}
+
+/** The image variants, under the names the exported HTML uses (files a CDN can cache forever). */
+function copyVariants(cacheDir: string, out: ExportOutput): void {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir).filter((n) => VARIANT_NAME.test(n));
+  } catch {
+    return; // no cache: the site has no local raster images
+  }
+  const folder = IMAGE_PREFIX.replace(/^\/|\/$/g, '');
+  for (const name of names) out.copy(`${folder}/${name}`, join(cacheDir, name));
 }
 
 function rootFallback(to: string): string {

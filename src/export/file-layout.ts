@@ -5,7 +5,10 @@
 
 export interface RedirectRule {
   from: string;
+  /** Where a 301 leads; for a 410, the not-found page shown with it. */
   to: string;
+  /** 301 unless the page is gone for good (a deleted article): 410. */
+  status?: 301 | 410;
 }
 
 /** The file (relative, forward slashes) that holds the response for a site path. */
@@ -25,8 +28,10 @@ export function candidatesFor(path: string): string[] {
 
 /** Netlify and Cloudflare Pages `_redirects`: one `from to 301` rule per line. */
 export function netlifyRedirects(rules: readonly RedirectRule[]): string {
-  const lines = ['# Written by npm run export: the root redirect and every article alias.'];
-  for (const r of rules) lines.push(`${r.from} ${r.to} 301`);
+  const lines = [
+    '# Written by npm run export: the root redirect, every article alias and old slug (301), deleted articles (410).',
+  ];
+  for (const r of rules) lines.push(`${r.from} ${r.to} ${r.status ?? 301}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -37,9 +42,10 @@ export function nginxRedirects(rules: readonly RedirectRule[]): string {
   ];
   const quote = (p: string) => (/^[A-Za-z0-9._~\-/%]+$/.test(p) ? p : `"${p.replace(/["\\]/g, '')}"`);
   for (const r of rules) {
-    lines.push(`location = ${quote(r.from)} { return 301 ${quote(r.to)}; }`);
-    if (r.from !== '/' && !r.from.endsWith('/'))
-      lines.push(`location = ${quote(`${r.from}/`)} { return 301 ${quote(r.to)}; }`);
+    const body =
+      r.status === 410 ? `error_page 410 ${quote(r.to)}; return 410;` : `return 301 ${quote(r.to)};`;
+    lines.push(`location = ${quote(r.from)} { ${body} }`);
+    if (r.from !== '/' && !r.from.endsWith('/')) lines.push(`location = ${quote(`${r.from}/`)} { ${body} }`);
   }
   return `${lines.join('\n')}\n`;
 }
