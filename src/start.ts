@@ -123,11 +123,14 @@ export async function startSite(
 
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
+      // The delivery in flight is finished and recorded; the rest stay queued in the database for the
+      // next start (stopping the loop first, so a drain never starts a delivery it may have to abandon).
+      const outboxStopped = outbox.stop();
       // Connections whose last response went out before the stop idle until they are closed here.
       const sweep = setInterval(() => server.closeIdleConnections(), 100);
       server.close(() => {
         clearInterval(sweep);
-        void Promise.all([outbox.stop(), runner.close()]).finally(() => {
+        void Promise.all([outboxStopped, runner.close()]).finally(() => {
           db.close();
           resolve();
         });

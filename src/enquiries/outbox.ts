@@ -30,6 +30,8 @@ export function createOutbox(deps: OutboxDeps) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let stopped = true;
+  /** Set by stop(): the attempt in flight finishes and is recorded, no new one starts (a shutdown is short). */
+  let draining = false;
 
   const settle = (row: DeliveryRow, outcome: SendOutcome) => {
     const at = now();
@@ -76,6 +78,7 @@ export function createOutbox(deps: OutboxDeps) {
       const due = deliveries.due(now());
       if (due.length === 0) return made;
       for (const row of due) {
+        if (draining) return made;
         await attempt(row);
         made++;
       }
@@ -116,6 +119,7 @@ export function createOutbox(deps: OutboxDeps) {
     },
     async stop(): Promise<void> {
       stopped = true;
+      draining = true;
       if (timer) clearTimeout(timer);
       timer = null;
       await running?.catch(() => undefined);

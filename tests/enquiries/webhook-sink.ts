@@ -1,13 +1,15 @@
 // A webhook receiver on 127.0.0.1 for tests: answers the scripted statuses in turn, records each request and
-// whether its X-Folio-Signature matches the body.
+// whether its X-Folio-Signature matches the body; can hold requests unanswered (a slow receiver).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type ServerResponse, type Server } from 'node:http';
 
 export interface SinkRequest {
   body: string;
   idempotencyKey: string | undefined;
   signatureValid: boolean;
   contentType: string | undefined;
+  /** The status answered; null while held, and for good when the sender went away first. */
+  status: number | null;
 }
 
 export interface WebhookSink {
@@ -15,6 +17,12 @@ export interface WebhookSink {
   requests: SinkRequest[];
   /** Statuses answered in order; after the last one, 200. */
   script: number[];
+  /** While true, requests are recorded as they arrive and answered only by `release()`. */
+  hold: boolean;
+  /** How many requests are held with their sender still connected. */
+  held(): number;
+  /** Stops holding and answers every held request whose sender is still connected. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -25,21 +33,37 @@ export function verify(body: string, header: string | undefined, secret: string)
 }
 
 export async function startWebhookSink(secret: string, script: number[] = []): Promise<WebhookSink> {
-  const sink: Omit<WebhookSink, 'url' | 'close'> = { requests: [], script };
+  const waiting: { entry: SinkRequest; res: ServerResponse }[] = [];
+  const answer = (entry: SinkRequest, res: ServerResponse) => {
+    if (res.destroyed) return; // the sender hung up (killed): nothing was answered
+    entry.status = entry.signatureValid ? (sink.script.shift() ?? 200) : 401;
+    res.writeHead(entry.status).end();
+  };
+  const sink = {
+    requests: [] as SinkRequest[],
+    script,
+    hold: false,
+    held: () => waiting.filter((w) => !w.res.destroyed).length,
+    release: () => {
+      sink.hold = false;
+      for (const w of waiting.splice(0)) answer(w.entry, w.res);
+    },
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const signatureValid = verify(body, req.headers['x-folio-signature'] as string | undefined, secret);
-      sink.requests.push({
+      const entry: SinkRequest = {
         body,
         idempotencyKey: req.headers['idempotency-key'] as string | undefined,
-        signatureValid,
+        signatureValid: verify(body, req.headers['x-folio-signature'] as string | undefined, secret),
         contentType: req.headers['content-type'],
-      });
-      const status = signatureValid ? (sink.script.shift() ?? 200) : 401;
-      res.writeHead(status).end();
+        status: null,
+      };
+      sink.requests.push(entry);
+      if (sink.hold) waiting.push({ entry, res });
+      else answer(entry, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
