@@ -74,5 +74,5 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['eslint.config.js', 'vitest.config.ts'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'vitest.config.ts', 'bin/**'], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,4 +1,5 @@
 // Command-line options of `npm run bench`, parsed without side effects so --help and mistakes cost nothing.
+import { parseCommandLine, UsageError, type CommandArgs } from '../cli/args.js';
 
 export interface BenchArgs {
   sizes: number[];
@@ -9,7 +10,7 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [options]
+export const USAGE = `usage: npm run bench -- [options]
 
 Generates deterministic corpora and measures, per size: cold / no-change / one-file indexing (time and
 peak RSS), \`npm run index\` with nothing changed, database size, server start-up on the existing database,
@@ -23,43 +24,51 @@ Options:
   --search <n>          uncached queries per kind (default 200)
   --search-seconds <s>  time limit of the whole search stream (default 60)
   --saves <n>           saves timed under npm run dev (default 5)
-  --help                this text; nothing is run`;
+  -h, --help            this text; nothing is run`;
+
+export const BENCH_SPEC = {
+  usage: USAGE,
+  options: {
+    sizes: { type: 'string' },
+    large: { type: 'boolean' },
+    duration: { type: 'string' },
+    search: { type: 'string' },
+    'search-seconds': { type: 'string' },
+    saves: { type: 'string' },
+  },
+} as const;
 
 const LARGE = [1000, 10_000, 100_000];
 
-function positiveInt(name: string, raw: string | undefined, max: number): number {
+function positiveInt(name: string, raw: string, max: number): number {
   const n = Number(raw);
-  if (raw === undefined || !Number.isInteger(n) || n < 1 || n > max)
-    throw new Error(`--${name} needs a whole number from 1 to ${max}, not ${raw ?? 'nothing'}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`--${name} needs a whole number from 1 to ${max}, not ${raw || 'nothing'}`);
   return n;
 }
 
-/** Throws with a message naming the option on anything it does not understand. */
-export function parseArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = {
-    sizes: [],
-    durationSeconds: 5,
-    searchPerKind: 200,
-    searchSeconds: 60,
-    saves: 5,
+/** The run the parsed flags ask for. */
+export function benchArgs({ values }: CommandArgs<typeof BENCH_SPEC.options>): BenchArgs {
+  const int = (name: 'duration' | 'search' | 'search-seconds' | 'saves', fallback: number, max: number) => {
+    const raw = values[name];
+    return raw === undefined ? fallback : positiveInt(name, raw, max);
+  };
+  let sizes = (values.sizes?.split(',') ?? []).map((s) => positiveInt('sizes', s.trim(), 10_000_000));
+  if (values.large) sizes = [...sizes, ...LARGE];
+  if (sizes.length === 0) sizes = [1000, 10_000];
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    durationSeconds: int('duration', 5, 600),
+    searchPerKind: int('search', 200, 100_000),
+    searchSeconds: int('search-seconds', 60, 3600),
+    saves: int('saves', 5, 1000),
     help: false,
   };
-  let large = false;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => argv[++i];
-    if (flag === '--help' || flag === '-h') out.help = true;
-    else if (flag === '--large') large = true;
-    else if (flag === '--sizes')
-      out.sizes = (value() ?? '').split(',').map((s) => positiveInt('sizes', s.trim(), 10_000_000));
-    else if (flag === '--duration') out.durationSeconds = positiveInt('duration', value(), 600);
-    else if (flag === '--search') out.searchPerKind = positiveInt('search', value(), 100_000);
-    else if (flag === '--search-seconds') out.searchSeconds = positiveInt('search-seconds', value(), 3600);
-    else if (flag === '--saves') out.saves = positiveInt('saves', value(), 1000);
-    else throw new Error(`unknown option ${String(flag)} (see --help)`);
-  }
-  if (large) out.sizes = [...out.sizes, ...LARGE];
-  if (out.sizes.length === 0) out.sizes = [1000, 10_000];
-  out.sizes = [...new Set(out.sizes)].sort((a, b) => a - b);
-  return out;
+}
+
+/** Throws a UsageError naming the option on anything it does not understand. */
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const parsed = parseCommandLine(BENCH_SPEC, argv);
+  if (parsed === 'help') return { ...benchArgs({ values: {}, positionals: [] }), help: true };
+  return benchArgs(parsed);
 }

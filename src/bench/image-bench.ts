@@ -4,15 +4,15 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { openMigrated } from '../db/database.js';
 import { indexContent, type IndexOptions } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
+import { UsageError, type CommandArgs } from '../cli/args.js';
 import { runCommand } from '../cli/run-command.js';
 import { writeCorpus } from './corpus.js';
 
-export const IMAGE_BENCH_USAGE = `Usage: npm run bench:images -- [--articles N]
+export const IMAGE_BENCH_USAGE = `usage: npm run bench:images -- [--articles N]
 
 Writes a corpus of N articles (default 1000), each with its own 3,000×2,000 JPEG featured image, into a
 temporary folder; indexes it cold (every variant made: AVIF, WebP, JPEG at 480–1600 px) and reports the
@@ -21,7 +21,7 @@ One JSON line per phase on stdout; progress on stderr.
 
 Options:
   --articles <n>  corpus size (1 to 100000, default 1000)
-  --help          this text; nothing is run`;
+  -h, --help      this text; nothing is run`;
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -31,7 +31,13 @@ const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
  */
 async function baseJpeg(): Promise<Buffer> {
   return sharp({
-    create: { width: 3000, height: 2000, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+    create: {
+      width: 3000,
+      height: 2000,
+      channels: 3,
+      background: '#000',
+      noise: { type: 'gaussian', mean: 128, sigma: 30 },
+    },
   })
     .blur(2)
     .jpeg({ quality: 82 })
@@ -62,30 +68,20 @@ async function addImages(contentDir: string, publicDir: string): Promise<string[
     writeFileSync(join(publicDir, 'img', 'bench', `${n}.jpg`), withComment(base, `bench image ${n}`));
     const text = readFileSync(file, 'utf8');
     const end = text.indexOf('\n---', 4);
-    writeFileSync(file, `${text.slice(0, end)}\nimage: /img/bench/${n}.jpg\nimage_alt: Benchmark photo ${n}${text.slice(end)}`);
+    writeFileSync(
+      file,
+      `${text.slice(0, end)}\nimage: /img/bench/${n}.jpg\nimage_alt: Benchmark photo ${n}${text.slice(end)}`,
+    );
   });
   return files;
 }
 
-async function main(): Promise<number> {
-  let values: { articles?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { articles: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}; valid options: --articles <n>, --help`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(IMAGE_BENCH_USAGE);
-    return 0;
-  }
+const SPEC = { usage: IMAGE_BENCH_USAGE, options: { articles: { type: 'string' } } } as const;
+
+async function main({ values }: CommandArgs<typeof SPEC.options>): Promise<number> {
   const articles = Number(values.articles ?? 1000);
   if (!Number.isInteger(articles) || articles < 1 || articles > 100_000)
-    throw new Error(`--articles needs a whole number from 1 to 100000, not ${values.articles}`);
+    throw new UsageError(`--articles needs a whole number from 1 to 100000, not ${values.articles}`);
   const dir = mkdtempSync(join(tmpdir(), 'folio-image-bench-'));
   const pool = new RenderPool({ timeoutMs: 10_000 });
   try {
@@ -96,13 +92,27 @@ async function main(): Promise<number> {
     const files = await addImages(contentDir, publicDir);
     process.stderr.write(`corpus: ${files.length} articles, each with a 3000×2000 JPEG\n`);
     const db = openMigrated(join(dir, 'folio.db'));
-    const options: IndexOptions = { contentDir, maxFileBytes: 2_000_000, pool, siteUrl: null, images: { publicDir, cacheDir } };
+    const options: IndexOptions = {
+      contentDir,
+      maxFileBytes: 2_000_000,
+      pool,
+      siteUrl: null,
+      images: { publicDir, cacheDir },
+    };
     const run = async (phase: string) => {
       const t = performance.now();
       const report = await indexContent(db, options);
       const variants = readdirSync(cacheDir).filter((n) => !n.endsWith('.json')).length;
       const bytes = readdirSync(cacheDir).reduce((sum, n) => sum + statSync(join(cacheDir, n)).size, 0);
-      const line = { phase, articles, ms: Math.round(performance.now() - t), rendered: report.rendered, peakRssMb: peakMb(), variants, cacheMb: Math.round(bytes / 1048576) };
+      const line = {
+        phase,
+        articles,
+        ms: Math.round(performance.now() - t),
+        rendered: report.rendered,
+        peakRssMb: peakMb(),
+        variants,
+        cacheMb: Math.round(bytes / 1048576),
+      };
       console.log(JSON.stringify(line));
     };
     await run('cold');
@@ -110,7 +120,10 @@ async function main(): Promise<number> {
     // follows article changes (an image changed alone is picked up when its article next changes).
     const base = await baseJpeg();
     writeFileSync(join(publicDir, 'img', 'bench', '0.jpg'), withComment(base, 'bench image 0, replaced'));
-    writeFileSync(files[0] as string, `${readFileSync(files[0] as string, 'utf8')}\nA sentence about the new photo.\n`);
+    writeFileSync(
+      files[0] as string,
+      `${readFileSync(files[0] as string, 'utf8')}\nA sentence about the new photo.\n`,
+    );
     await run('oneImage');
     db.close();
     return 0;
@@ -120,4 +133,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(main, 'bench:images failed');
+runCommand(SPEC, main, 'bench:images failed');

@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, USAGE, type BenchArgs } from '../bench/args.js';
+import { BENCH_SPEC, benchArgs, type BenchArgs } from '../bench/args.js';
 import { writeCorpus, type CorpusVocabulary } from '../bench/corpus.js';
 import { measureDevReload } from '../bench/dev-reload.js';
 import { measureIndexing } from '../bench/index-run.js';
@@ -14,6 +14,8 @@ import { chooseTerms, runSearchStream } from '../bench/search-load.js';
 import { CONNECTIONS, measurePages, startServer, type Server } from '../bench/serve-load.js';
 import type { BenchRun, SizeResult, Step } from '../bench/types.js';
 import { projectRoot } from '../paths.js';
+import type { CommandArgs } from './args.js';
+import { runCommand } from './run-command.js';
 
 /** One public URL for the index probe and the servers, so their start-up re-index finds nothing to do. */
 const BENCH_SITE_URL = 'http://bench.folio.test';
@@ -143,12 +145,8 @@ async function benchSize(n: number, args: BenchArgs, save: () => void): Promise<
   save();
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+async function main(parsed: CommandArgs<typeof BENCH_SPEC.options>): Promise<number> {
+  const args = benchArgs(parsed);
   const outDir = join(projectRoot, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
   const date = new Date().toISOString();
@@ -174,9 +172,7 @@ async function main(): Promise<void> {
   for (const n of args.sizes) await benchSize(n, args, save);
   save();
   process.stdout.write(`${formatReport(run)}\nresults: ${jsonPath}\n`);
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(message(error));
-  process.exit(1);
-});
+runCommand(BENCH_SPEC, main);

@@ -5,16 +5,30 @@ import { openMigrated } from '../db/database.js';
 import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
 import { progressReporter } from '../indexer/progress.js';
-import { formatReport, sortProblems, summarise } from '../indexer/report.js';
+import { sortProblems, summarise } from '../indexer/report.js';
 import { contentWarnings } from '../indexer/warnings.js';
 import { createContentFacts } from '../db/content-facts.js';
 import { createSiteRepo } from '../db/site-repo.js';
 import { readServedAddresses } from '../db/slug-moves.js';
 import { publicDir } from '../paths.js';
+import { paletteFor } from './colour.js';
 import { contentLabel } from './content-label.js';
+import { problemLines } from './problem-lines.js';
 import { join } from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { CommandFailure, type CommandArgs } from './args.js';
 import { runCommand } from './run-command.js';
+
+const SPEC = {
+  usage: `usage: npm run check -- [--json]
+
+Validates all content (CONTENT_DIR) against a scratch database, without touching the served one: prints
+every problem as file:line: message (errors, then warnings, then notes) and a summary. Exit 1 on errors.
+
+  --json       print the problems and counts as JSON instead
+  -h, --help   print this help`,
+  options: { json: { type: 'boolean' } },
+} as const;
 
 /** Finds the line of a content file that mentions `needle` (1 when it cannot). */
 function lineFinder(contentDir: string): (file: string, needle: string) => number {
@@ -44,13 +58,11 @@ function isPublicFile(sitePath: string): boolean {
   }
 }
 
-async function main(): Promise<number> {
+async function main({ values }: CommandArgs<typeof SPEC.options>): Promise<number> {
   const config = loadConfig(process.env);
-  const json = process.argv.includes('--json');
-  if (!existsSync(config.contentDir)) {
-    console.error(`CONTENT_DIR ${config.contentDir} does not exist`);
-    return 1;
-  }
+  const json = values.json === true;
+  if (!existsSync(config.contentDir))
+    throw new CommandFailure(`CONTENT_DIR ${config.contentDir} does not exist`);
   const db = openMigrated(':memory:');
   const pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
   try {
@@ -97,7 +109,8 @@ async function main(): Promise<number> {
         ),
       );
     } else {
-      for (const line of formatReport(problems, prefix)) console.log(line);
+      for (const line of problemLines(problems, prefix, paletteFor(process.stdout, process.env)))
+        console.log(line);
       console.log(summary);
     }
     return counts.errors > 0 ? 1 : 0;
@@ -107,4 +120,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(main);
+runCommand(SPEC, main);

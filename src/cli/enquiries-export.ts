@@ -5,6 +5,9 @@ import { openDatabase } from '../db/connection.js';
 import { createEnquiryStore, type EnquiryRow } from '../db/enquiries.js';
 import { toCsv } from '../lib/csv.js';
 import { parseIsoDate, toIso } from '../lib/dates.js';
+import { CommandFailure, UsageError, type CommandArgs } from './args.js';
+import { paletteFor } from './colour.js';
+import { runCommand } from './run-command.js';
 
 const USAGE = 'usage: npm run enquiries:export -- --format csv|json [--since 2026-03-01]';
 const COLUMNS = [
@@ -28,30 +31,26 @@ const COLUMNS = [
   'referrer_host',
 ] as const;
 
-class UsageError extends Error {}
+const SPEC = {
+  usage: `${USAGE}
+
+Prints the course enquiries in DB_PATH to stdout (the count goes to stderr), oldest first. To a file:
+npm run -s enquiries:export -- --format csv > enquiries.csv
+
+  --format <csv|json>   the output format (default csv)
+  --since <date>        only enquiries from this ISO date or date-time on
+  -h, --help            print this help`,
+  options: { format: { type: 'string' }, since: { type: 'string' } },
+} as const;
 
 interface Options {
   format: 'csv' | 'json';
   sinceIso: string;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  let format = 'csv';
-  let since: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [name, inline] =
-      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (name === '--format') format = value();
-    else if (name === '--since') since = value();
-    else if (name === '--help' || name === '-h') throw new UsageError(USAGE);
-    else throw new UsageError(`unknown option "${arg}"\n${USAGE}`);
-  }
+function options({ values }: CommandArgs<typeof SPEC.options>): Options {
+  const format = values.format ?? 'csv';
+  const since = values.since ?? null;
   if (format !== 'csv' && format !== 'json')
     throw new UsageError(`--format ${format} is not supported: use csv or json\n${USAGE}`);
   let sinceIso = '';
@@ -79,34 +78,29 @@ function render(rows: readonly EnquiryRow[], format: 'csv' | 'json'): string {
   );
 }
 
-function main(): number {
-  const options = parseArgs(process.argv.slice(2));
+function main(args: CommandArgs<typeof SPEC.options>): number {
+  const wanted = options(args);
   const config = loadConfig(process.env);
-  if (config.dbPath !== ':memory:' && !existsSync(config.dbPath)) {
-    console.error(`no database at ${config.dbPath}: set DB_PATH to the file Folio serves from`);
-    return 1;
-  }
+  if (config.dbPath !== ':memory:' && !existsSync(config.dbPath))
+    throw new CommandFailure(`no database at ${config.dbPath}: set DB_PATH to the file Folio serves from`);
   const db = openDatabase(config.dbPath, { readonly: true });
   try {
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'enquiries'").get();
-    if (!table) {
-      console.error(
+    if (!table)
+      throw new CommandFailure(
         `the database at ${config.dbPath} has no enquiries table: start Folio once to migrate it`,
       );
-      return 1;
-    }
-    const rows = createEnquiryStore(db).list(options.sinceIso);
-    process.stdout.write(render(rows, options.format));
-    console.error(`${rows.length} ${rows.length === 1 ? 'enquiry' : 'enquiries'} exported`);
+    const rows = createEnquiryStore(db).list(wanted.sinceIso);
+    process.stdout.write(render(rows, wanted.format));
+    console.error(
+      paletteFor(process.stderr, process.env).note(
+        `${rows.length} ${rows.length === 1 ? 'enquiry' : 'enquiries'} exported`,
+      ),
+    );
     return 0;
   } finally {
     db.close();
   }
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-}
+runCommand(SPEC, main);

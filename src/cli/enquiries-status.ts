@@ -1,9 +1,18 @@
 // `npm run enquiries:status -- [--all] [--json]`: outbox totals and the deliveries still pending or failed.
 import { createDeliveryStore, type DeliveryRow } from '../db/deliveries.js';
-import { openEnquiryDb, parseFlags, runEnquiryCli } from './enquiries-cli.js';
+import type { CommandArgs } from './args.js';
+import { openEnquiryDb } from './enquiries-cli.js';
+import { runCommand } from './run-command.js';
 
 const USAGE = `usage: npm run enquiries:status -- [--all] [--json]
-  lists pending and failed enquiry deliveries (--all: delivered ones too) from DB_PATH`;
+
+Lists enquiry deliveries still pending or failed (webhook, e-mail, forwarding) from DB_PATH, with totals.
+
+  --all        delivered ones too
+  --json       print the totals and deliveries as JSON
+  -h, --help   print this help`;
+
+const SPEC = { usage: USAGE, options: { all: { type: 'boolean' }, json: { type: 'boolean' } } } as const;
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
@@ -26,14 +35,13 @@ function line(r: DeliveryRow): string {
     .trimEnd();
 }
 
-runEnquiryCli(() => {
-  const flags = parseFlags(process.argv.slice(2), { '--all': false, '--json': false }, USAGE);
+runCommand(SPEC, ({ values }: CommandArgs<typeof SPEC.options>) => {
   const db = openEnquiryDb();
   try {
     const store = createDeliveryStore(db);
     const counts = store.counts();
-    const rows = flags.has('--all') ? store.list() : [...store.list('pending'), ...store.list('failed')];
-    if (flags.has('--json')) {
+    const rows = values.all ? store.list() : [...store.list('pending'), ...store.list('failed')];
+    if (values.json) {
       process.stdout.write(`${JSON.stringify({ counts, deliveries: rows }, null, 2)}\n`);
       return 0;
     }

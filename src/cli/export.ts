@@ -12,20 +12,26 @@ import { publicDir } from '../paths.js';
 import { formatReport, summarise } from '../indexer/report.js';
 import { createLogger } from '../logger.js';
 import { contentLabel } from './content-label.js';
+import { synopsis, UsageError, type CommandArgs } from './args.js';
 import { runCommand } from './run-command.js';
 
-const USAGE = 'usage: npm run export -- <dir> [--allow-errors]';
+const SPEC = {
+  usage: `usage: npm run export -- <dir> [--allow-errors]
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const allowErrors = args.includes('--allow-errors');
-  const dirs = args.filter((a) => !a.startsWith('--'));
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--allow-errors');
-  if (dirs.length !== 1 || unknown.length > 0) {
-    console.error(USAGE);
-    return 1;
-  }
-  const outDir = resolve(dirs[0] as string);
+Writes the whole public site as static files into <dir>, for any CDN or object store. Indexes content/
+into a scratch database first; exits 1 on content errors, a page that does not render or a broken link.
+
+  --allow-errors   export anyway, leaving the files with content errors out
+  -h, --help       print this help`,
+  options: { 'allow-errors': { type: 'boolean' } },
+  positionals: true,
+} as const;
+
+async function main({ values, positionals }: CommandArgs<typeof SPEC.options>): Promise<number> {
+  const allowErrors = values['allow-errors'] === true;
+  if (positionals.length !== 1)
+    throw new UsageError(`name one folder to export into\n${synopsis(SPEC.usage)}`);
+  const outDir = resolve(positionals[0] as string);
   const config = loadConfig({ LOG_LEVEL: 'error', ...process.env, NODE_ENV: 'production' });
   if (!existsSync(config.contentDir)) {
     console.error(`CONTENT_DIR ${config.contentDir} does not exist`);
@@ -79,4 +85,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(main, 'export failed');
+runCommand(SPEC, main, 'export failed');

@@ -3,7 +3,6 @@
 // with their images in public/media; nothing existing is overwritten; a report at the end.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { readContent, writeChanged } from '../import/content-files.js';
 import { buildInventory } from '../import/inventory.js';
@@ -15,9 +14,11 @@ import { createMediaStore, type MediaStore } from '../import/media/media-store.j
 import { progressReporter } from '../indexer/progress.js';
 import { slugify } from '../lib/slug.js';
 import { publicDir as defaultPublicDir } from '../paths.js';
+import { UsageError, type CommandArgs } from './args.js';
 import { runCommand } from './run-command.js';
 
-const USAGE = `usage: npm run import:md -- <file-or-folder>… [options]
+const SPEC = {
+  usage: `usage: npm run import:md -- <file-or-folder>… [options]
 
 Converts Markdown from Hugo (YAML or TOML front matter, page bundles, shortcodes), Jekyll (_posts, Liquid),
 Eleventy, Astro, Docusaurus (.md/.mdx, admonitions) and Gatsby into articles under CONTENT_DIR/articles/imported.
@@ -27,31 +28,16 @@ Eleventy, Astro, Docusaurus (.md/.mdx, admonitions) and Gatsby into articles und
   --lang <code>         language for files that name none (default: site.yml's default language)
   --dry-run             write nothing; print what would be imported
   --public-dir <path>   where public/ is, for the copied images (default: the project's public/)
-  -h, --help            print this help`;
-
-const OPTIONS = {
-  category: { type: 'string' },
-  author: { type: 'string' },
-  lang: { type: 'string' },
-  'dry-run': { type: 'boolean' },
-  'public-dir': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  -h, --help            print this help`,
+  options: {
+    category: { type: 'string' },
+    author: { type: 'string' },
+    lang: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'public-dir': { type: 'string' },
+  },
+  positionals: true,
 } as const;
-
-class UsageError extends Error {}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const flag = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? String(error);
-    throw new UsageError(
-      `unknown or incomplete option ${flag}; valid options: ${Object.keys(OPTIONS)
-        .map((o) => `--${o}`)
-        .join(', ')}`,
-    );
-  }
-}
 
 function slugOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -79,13 +65,8 @@ function readSources(targets: string[]): MdSource[] {
   );
 }
 
-function main(): number {
-  const { values, positionals } = parse(process.argv.slice(2));
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length === 0) throw new UsageError(`name a Markdown file or folder\n${USAGE}`);
+function main({ values, positionals }: CommandArgs<typeof SPEC.options>): number {
+  if (positionals.length === 0) throw new UsageError(`name a Markdown file or folder\n${SPEC.usage}`);
   if (values.lang !== undefined && !/^[a-z]{2}$/.test(values.lang))
     throw new UsageError(`--lang ${values.lang}: use a two-letter code like en`);
   const options = {
@@ -121,13 +102,4 @@ function main(): number {
   return unreadable ? 1 : 0;
 }
 
-runCommand(() => {
-  try {
-    return Promise.resolve(main());
-  } catch (error) {
-    if (!(error instanceof UsageError))
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    console.error(error.message);
-    return Promise.resolve(2);
-  }
-});
+runCommand(SPEC, main);

@@ -3,7 +3,6 @@
 // optionally brings the posts' images into public/media, and reports what it could not convert.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { readContent, writeChanged } from '../import/content-files.js';
 import { formatImportReport, planImport, type ImportPlan } from '../import/import-plan.js';
@@ -13,10 +12,14 @@ import { diskSource, networkSource } from '../import/media/image-sources.js';
 import { createMediaStore } from '../import/media/media-store.js';
 import { localisePlanImages } from '../import/media/plan-media.js';
 import { parseWpExport, type WpPostRecord } from '../import/wp-record.js';
+import { progressReporter } from '../indexer/progress.js';
 import { publicDir as defaultPublicDir } from '../paths.js';
+import { UsageError, type CommandArgs } from './args.js';
+import { paletteFor } from './colour.js';
 import { runCommand } from './run-command.js';
 
-const USAGE = `usage: npm run import:wp -- <export.json | folder of .json/.txt files>… [options]
+const SPEC = {
+  usage: `usage: npm run import:wp -- <export.json | folder of .json/.txt files>… [options]
 
   --dry-run             write nothing; print what would change
   --media               download the posts' images into public/media/<yyyy>/<mm>/ and use the local copies
@@ -24,32 +27,19 @@ const USAGE = `usage: npm run import:wp -- <export.json | folder of .json/.txt f
   --timeout <seconds>   with --media: give up on one download after this long (default 15)
   --retries <n>         with --media: attempts after the first for server and network errors (default 3)
   --public-dir <path>   where public/ is (default: the project's public/)
-  -h, --help            print this help`;
-
-const OPTIONS = {
-  'dry-run': { type: 'boolean' },
-  media: { type: 'boolean' },
-  'media-dir': { type: 'string' },
-  timeout: { type: 'string' },
-  retries: { type: 'string' },
-  'public-dir': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  -h, --help            print this help`,
+  options: {
+    'dry-run': { type: 'boolean' },
+    media: { type: 'boolean' },
+    'media-dir': { type: 'string' },
+    timeout: { type: 'string' },
+    retries: { type: 'string' },
+    'public-dir': { type: 'string' },
+  },
+  positionals: true,
 } as const;
 
-class UsageError extends Error {}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const flag = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? String(error);
-    throw new UsageError(
-      `unknown or incomplete option ${flag}; valid options: ${Object.keys(OPTIONS)
-        .map((o) => `--${o}`)
-        .join(', ')}`,
-    );
-  }
-}
+type Values = CommandArgs<typeof SPEC.options>['values'];
 
 function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -85,7 +75,24 @@ function readRecords(targets: string[]): { records: WpPostRecord[]; problems: st
   return { records, problems };
 }
 
-async function bringMedia(plan: ImportPlan, values: ReturnType<typeof parse>['values'], dryRun: boolean) {
+/** Progress of a long step on stderr: count, rate and time left redrawn on a terminal, a line every few seconds otherwise. */
+async function withProgress<T>(
+  label: string,
+  unit: string,
+  work: (update: (done: number, total: number) => void) => T | Promise<T>,
+): Promise<T> {
+  const progress = progressReporter(
+    { isTTY: process.stderr.isTTY, write: (t) => process.stderr.write(t) },
+    { label, unit },
+  );
+  try {
+    return await work(progress.update);
+  } finally {
+    progress.end();
+  }
+}
+
+async function bringMedia(plan: ImportPlan, values: Values, dryRun: boolean) {
   const mediaDir = values['media-dir'];
   if (mediaDir !== undefined && !existsSync(mediaDir))
     throw new Error(`--media-dir ${mediaDir} does not exist`);
@@ -96,7 +103,9 @@ async function bringMedia(plan: ImportPlan, values: ReturnType<typeof parse>['va
   };
   const source = mediaDir !== undefined ? diskSource(mediaDir, limits.maxBytes) : networkSource(limits);
   const store = createMediaStore(resolve(values['public-dir'] ?? defaultPublicDir), { dryRun });
-  const outcome = await localisePlanImages(plan, source, store);
+  const outcome = await withProgress('downloading', 'images', (update) =>
+    localisePlanImages(plan, source, store, update),
+  );
   const lines = [
     `Images: ${outcome.saved} now local (${store.written.length} new file(s)), ${outcome.failed.length} kept remote.`,
   ];
@@ -104,23 +113,20 @@ async function bringMedia(plan: ImportPlan, values: ReturnType<typeof parse>['va
   return lines;
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parse(process.argv.slice(2));
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length === 0) throw new UsageError(`name an export file or folder\n${USAGE}`);
+async function main({ values, positionals }: CommandArgs<typeof SPEC.options>): Promise<number> {
+  if (positionals.length === 0) throw new UsageError(`name an export file or folder\n${SPEC.usage}`);
   if (!values.media && (values['media-dir'] ?? values.timeout ?? values.retries) !== undefined)
     throw new UsageError('--media-dir, --timeout and --retries only apply with --media');
   const dryRun = values['dry-run'] === true;
   const config = loadConfig(process.env);
   if (!existsSync(config.contentDir)) throw new Error(`CONTENT_DIR ${config.contentDir} does not exist`);
   const { records, problems } = readRecords(positionals);
-  for (const p of problems) console.error(p);
+  const { warning } = paletteFor(process.stderr, process.env);
+  for (const p of problems) console.error(warning(p));
   if (records.length === 0) throw new Error('No WordPress post records found.');
 
-  const plan = planImport(records, buildInventory(readContent(config.contentDir), config.siteUrl));
+  const inventory = buildInventory(readContent(config.contentDir), config.siteUrl);
+  const plan = await withProgress('converting', 'posts', (update) => planImport(records, inventory, update));
   const media = values.media ? await bringMedia(plan, values, dryRun) : [];
   const changed = writeChanged(config.contentDir, plan.writes, dryRun);
   for (const line of [...formatImportReport(plan, changed), ...media]) console.log(line);
@@ -133,10 +139,4 @@ async function main(): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-runCommand(() =>
-  main().catch((error: unknown) => {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(error.message);
-    return 2;
-  }),
-);
+runCommand(SPEC, main);

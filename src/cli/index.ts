@@ -10,16 +10,29 @@ import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
 import { publicDir } from '../paths.js';
 import { progressReporter } from '../indexer/progress.js';
-import { formatReport, summarise } from '../indexer/report.js';
+import { summarise } from '../indexer/report.js';
+import { CommandFailure } from './args.js';
+import { paletteFor } from './colour.js';
 import { contentLabel } from './content-label.js';
+import { problemLines } from './problem-lines.js';
 import { runCommand } from './run-command.js';
+
+const SPEC = {
+  usage: `usage: npm run index
+
+Re-indexes CONTENT_DIR into the database at DB_PATH (default data/folio.db), beside a running server or
+not: only changed files are rendered, and the new index goes live in one transaction. Prints every content
+problem as file:line: message, then a summary. Exit 0 when the index was written (content errors
+included), 1 when indexing itself failed and nothing changed.
+
+  -h, --help   print this help; nothing is indexed`,
+  options: {},
+} as const;
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
-  if (!existsSync(config.contentDir)) {
-    console.error(`CONTENT_DIR ${config.contentDir} does not exist: nothing was indexed`);
-    return 1;
-  }
+  if (!existsSync(config.contentDir))
+    throw new CommandFailure(`CONTENT_DIR ${config.contentDir} does not exist: nothing was indexed`);
   const db = openMigrated(config.dbPath);
   const pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
   // Progress goes to stderr, so the report on stdout stays clean for tools.
@@ -34,7 +47,8 @@ async function main(): Promise<number> {
       onProgress: progress.update,
     });
     progress.end();
-    for (const line of formatReport(report.problems, contentLabel(config.contentDir, process.cwd())))
+    const colours = paletteFor(process.stdout, process.env);
+    for (const line of problemLines(report.problems, contentLabel(config.contentDir, process.cwd()), colours))
       console.log(line);
     const counts = summarise(report.problems);
     console.log(
@@ -54,4 +68,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(main, 'indexing failed, the previous index is unchanged');
+runCommand(SPEC, main, 'indexing failed, the previous index is unchanged');

@@ -9,15 +9,35 @@ import {
   articleText,
   courseText,
   isoDay,
-  parseNewArgs,
+  NEW_OPTIONS,
+  NEW_USAGE,
+  newRequest,
   uniqueSlug,
   type NewRequest,
 } from '../dev/scaffold.js';
 import { loadYamlFile } from '../indexer/load-config-files.js';
 import { readScanned, scanContent, type ScannedFile } from '../indexer/scan.js';
 import { formatReport } from '../indexer/report.js';
+import { CommandFailure, UsageError, type CommandArgs } from './args.js';
+import { runCommand } from './run-command.js';
 
-class UsageError extends Error {}
+const SPEC = {
+  usage: `${NEW_USAGE}
+
+Writes a new content file with valid front matter and a slug no other article (or course) has, under
+CONTENT_DIR, and prints its path and URL. Names are checked against categories.yml, authors.yml, site.yml
+and content/courses/.
+
+  --category <slug>   the article's category (required for an article)
+  --author <slug>     its author (default: the first in authors.yml)
+  --lang <code>       its language (default: site.yml's default language)
+  --cta <course>      the course its call to action points to
+  --draft             write it as a draft (see it with npm run dev or npm run preview)
+  --area <area>       the course's area (required for a course)
+  -h, --help          print this help`,
+  options: NEW_OPTIONS,
+  positionals: true,
+} as const;
 
 function load<T>(
   files: ScannedFile[],
@@ -25,16 +45,18 @@ function load<T>(
   parse: (text: string) => ReturnType<typeof loadYamlFile>,
 ): T {
   const file = files.find((f) => f.path === name);
-  if (!file?.text) throw new UsageError(`${name} is missing or unreadable in the content folder`);
+  if (!file?.text) throw new CommandFailure(`${name} is missing or unreadable in the content folder`);
   const result = parse(file.text);
   if (!result.ok)
-    throw new UsageError(`${formatReport(result.problems).join('\n')}\nfix ${name} first (npm run check)`);
+    throw new CommandFailure(
+      `${formatReport(result.problems).join('\n')}\nfix ${name} first (npm run check)`,
+    );
   return result.value as T;
 }
 
 function oneOf(what: string, value: string, valid: readonly string[], where: string): void {
   if (!valid.includes(value))
-    throw new UsageError(
+    throw new CommandFailure(
       `unknown ${what} "${value}": use one of ${valid.join(', ') || '(none yet)'} (from ${where})`,
     );
 }
@@ -75,7 +97,7 @@ function create(request: NewRequest, contentDir: string, siteUrl: string | null,
     'categories.yml',
   );
   const author = request.author ?? authors[0]?.slug;
-  if (!author) throw new UsageError('authors.yml lists no authors: add one first');
+  if (!author) throw new CommandFailure('authors.yml lists no authors: add one first');
   oneOf(
     'author',
     author,
@@ -131,41 +153,28 @@ function create(request: NewRequest, contentDir: string, siteUrl: string | null,
   return { path: join(folder, `${slug}.md`), text, url: `${base}/${lang}/${slug}` };
 }
 
-function main(): number {
-  const parsed = parseNewArgs(process.argv.slice(2));
-  if (!parsed.ok) {
-    console.error(parsed.error);
-    return 1;
-  }
+function main({ values, positionals }: CommandArgs<typeof SPEC.options>): number {
+  const parsed = newRequest(values, positionals);
+  if (!parsed.ok) throw new UsageError(parsed.error);
   const config = loadConfig(process.env);
-  if (!existsSync(config.contentDir)) {
-    console.error(`CONTENT_DIR ${config.contentDir} does not exist`);
-    return 1;
+  if (!existsSync(config.contentDir))
+    throw new CommandFailure(`CONTENT_DIR ${config.contentDir} does not exist`);
+  const made = create(parsed.value, config.contentDir, config.siteUrl, Date.now());
+  const abs = join(config.contentDir, made.path);
+  mkdirSync(dirname(abs), { recursive: true });
+  writeFileSync(abs, made.text, { flag: 'wx' });
+  const shown = relative(process.cwd(), abs);
+  console.log(`created ${shown.startsWith('..') ? abs : shown}`);
+  console.log(`url     ${made.url}`);
+  if (parsed.value.kind === 'article' && parsed.value.draft) {
+    console.log('it is a draft: remove `draft: true` to publish it');
+    // The url above is a 404 for readers until then: say where the draft can be seen meanwhile.
+    const slug = made.url.slice(made.url.lastIndexOf('/') + 1);
+    console.log(
+      `see it: npm run dev serves drafts at the url above; npm run preview -- ${slug} prints a link to share`,
+    );
   }
-  try {
-    const made = create(parsed.value, config.contentDir, config.siteUrl, Date.now());
-    const abs = join(config.contentDir, made.path);
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, made.text, { flag: 'wx' });
-    const shown = relative(process.cwd(), abs);
-    console.log(`created ${shown.startsWith('..') ? abs : shown}`);
-    console.log(`url     ${made.url}`);
-    if (parsed.value.kind === 'article' && parsed.value.draft) {
-      console.log('it is a draft: remove `draft: true` to publish it');
-      // The url above is a 404 for readers until then: say where the draft can be seen meanwhile.
-      const slug = made.url.slice(made.url.lastIndexOf('/') + 1);
-      console.log(
-        `see it: npm run dev serves drafts at the url above; npm run preview -- ${slug} prints a link to share`,
-      );
-    }
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  return 0;
 }
 
-process.exitCode = main();
+runCommand(SPEC, main);

@@ -3,7 +3,6 @@
 // (so `npm run -s preview -- x | tail -1` is the URL); what it opens and when it expires go to stderr.
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
 import { createArticleLookup, type IndexedArticle } from '../db/article-lookup.js';
 import type { Db } from '../db/connection.js';
@@ -12,6 +11,9 @@ import { previewSecret } from '../db/site-secrets.js';
 import { createSiteRepo } from '../db/site-repo.js';
 import { signPreview } from '../lib/preview-token.js';
 import { when } from '../http/view-models/preview-banner.js';
+import { CommandFailure, UsageError, type CommandArgs } from './args.js';
+import { paletteFor } from './colour.js';
+import { runCommand } from './run-command.js';
 
 const MAX_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -28,16 +30,11 @@ The link is the last line of stdout; what it opens and its expiry are printed to
 Under npm run dev, drafts and scheduled articles are shown at their own URL: no link needed.
 Links are signed with PREVIEW_SECRET, or with a key generated once and kept in the database.`;
 
-const OPTIONS = {
-  days: { type: 'string' },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+const SPEC = {
+  usage: USAGE,
+  options: { days: { type: 'string' }, lang: { type: 'string' } },
+  positionals: true,
 } as const;
-
-/** Exit 2: the command line is wrong. */
-class UsageError extends Error {}
-/** Exit 1: the command line is fine, the site cannot do it. */
-class Failure extends Error {}
 
 interface Request {
   target: string;
@@ -45,16 +42,7 @@ interface Request {
   lang: string | null;
 }
 
-function parse(argv: string[]): Request | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const flag = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? String(error);
-    throw new UsageError(`unknown or incomplete option ${flag}; valid options: --days, --lang, --help`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
+function request({ values, positionals }: CommandArgs<typeof SPEC.options>): Request {
   if (positionals.length !== 1)
     throw new UsageError('give one article: its slug or its file (npm run preview -- --help)');
   const rawDays = values.days ?? '7';
@@ -72,19 +60,19 @@ function sourcePath(target: string, contentDir: string): string {
   const abs = isAbsolute(target) ? target : resolve(process.cwd(), target);
   const inside = relative(contentDir, abs);
   if (inside.startsWith('..') || isAbsolute(inside))
-    throw new Failure(`${target} is not inside CONTENT_DIR (${contentDir})`);
+    throw new CommandFailure(`${target} is not inside CONTENT_DIR (${contentDir})`);
   return inside.split(sep).join('/');
 }
 
 function findArticle(db: Db, request: Request, contentDir: string): IndexedArticle {
   const lookup = createArticleLookup(db);
-  if (!lookup.indexed()) throw new Failure('not indexed yet: run npm run index, then try again');
+  if (!lookup.indexed()) throw new CommandFailure('not indexed yet: run npm run index, then try again');
   const isFile = /\.(md|markdown)$/i.test(request.target) || request.target.includes('/');
   if (isFile) {
     const path = sourcePath(request.target, contentDir);
     const found = lookup.bySource(path);
     if (found) return found;
-    throw new Failure(
+    throw new CommandFailure(
       existsSync(resolve(contentDir, path))
         ? `${request.target} is not indexed yet (or has errors): run npm run index, then npm run check`
         : `${request.target}: no such file in CONTENT_DIR`,
@@ -93,11 +81,11 @@ function findArticle(db: Db, request: Request, contentDir: string): IndexedArtic
   const matches = lookup.bySlug(request.target).filter((a) => !request.lang || a.lang === request.lang);
   const first = matches[0];
   if (!first)
-    throw new Failure(
+    throw new CommandFailure(
       `no article with the slug "${request.target}"${request.lang ? ` in ${request.lang}` : ''}: check the slug, or run npm run index if it is new`,
     );
   if (matches.length > 1)
-    throw new Failure(
+    throw new CommandFailure(
       `"${request.target}" is an article in ${matches.map((a) => a.lang).join(', ')}: add --lang to choose one`,
     );
   return first;
@@ -109,28 +97,25 @@ function statusOf(a: IndexedArticle, now: number): string {
   return 'already published: the link shows the public page';
 }
 
-function main(argv: string[]): number {
-  const request = parse(argv);
-  if (request === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
+function main(args: CommandArgs<typeof SPEC.options>): number {
+  const wanted = request(args);
   const config: Config = loadConfig(process.env);
   if (config.dbPath !== ':memory:' && !existsSync(config.dbPath))
-    throw new Failure(`not indexed yet: there is no database at ${config.dbPath}; run npm run index`);
+    throw new CommandFailure(`not indexed yet: there is no database at ${config.dbPath}; run npm run index`);
   const db = openMigrated(config.dbPath);
   try {
-    const article = findArticle(db, request, config.contentDir);
+    const article = findArticle(db, wanted, config.contentDir);
     const now = Date.now();
-    const expiresAt = now + request.days * DAY_MS;
+    const expiresAt = now + wanted.days * DAY_MS;
     const token = signPreview(article, expiresAt, previewSecret(db, config.previewSecret));
     const base =
       config.siteUrl ??
       createSiteRepo(db).site().url?.replace(/\/+$/, '') ??
       `http://localhost:${config.port}`;
-    console.error(`${article.title} (${article.source_path}): ${statusOf(article, now)}`);
+    const note = paletteFor(process.stderr, process.env).note;
+    console.error(note(`${article.title} (${article.source_path}): ${statusOf(article, now)}`));
     console.error(
-      `the link works until ${when(expiresAt)} (${request.days} day${request.days === 1 ? '' : 's'})`,
+      note(`the link works until ${when(expiresAt)} (${wanted.days} day${wanted.days === 1 ? '' : 's'})`),
     );
     console.log(`${base}/${article.lang}/${encodeURIComponent(article.slug)}?preview=${token}`);
     return 0;
@@ -139,9 +124,4 @@ function main(argv: string[]): number {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+runCommand(SPEC, main);

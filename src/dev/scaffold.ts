@@ -1,4 +1,5 @@
 // `npm run new` without the disk: argument parsing, unique slugs and the text of new article and course files.
+import { parseCommandLine, UsageError } from '../cli/args.js';
 import { slugify } from '../lib/slug.js';
 
 export type NewRequest =
@@ -18,46 +19,44 @@ export const NEW_USAGE = [
   '       npm run new -- course "Title" --area <area>',
 ].join('\n');
 
-const FLAGS: Record<NewRequest['kind'], { values: string[]; switches: string[] }> = {
-  article: { values: ['category', 'author', 'lang', 'cta'], switches: ['draft'] },
-  course: { values: ['area'], switches: [] },
+/** Every flag `npm run new` knows; which of them a kind takes is checked after parsing. */
+export const NEW_OPTIONS = {
+  category: { type: 'string' },
+  author: { type: 'string' },
+  lang: { type: 'string' },
+  cta: { type: 'string' },
+  draft: { type: 'boolean' },
+  area: { type: 'string' },
+} as const;
+
+type NewValues = {
+  [K in keyof typeof NEW_OPTIONS]?: (typeof NEW_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
 };
 
-/** Parses the words after `npm run new --`; errors are sentences for the terminal. */
-export function parseNewArgs(
-  argv: readonly string[],
-): { ok: true; value: NewRequest } | { ok: false; error: string } {
+const FLAGS: Record<NewRequest['kind'], readonly (keyof typeof NEW_OPTIONS)[]> = {
+  article: ['category', 'author', 'lang', 'cta', 'draft'],
+  course: ['area'],
+};
+
+type Parsed = { ok: true; value: NewRequest } | { ok: false; error: string };
+
+/** What the parsed words and flags ask for; errors are sentences for the terminal, followed by the usage. */
+export function newRequest(values: NewValues, words: readonly string[]): Parsed {
   const fail = (error: string) => ({ ok: false as const, error: `${error}\n${NEW_USAGE}` });
-  const [kind, ...rest] = argv;
+  const [kind, ...rest] = words;
   if (kind !== 'article' && kind !== 'course') return fail(`say what to create: article or course`);
-  const words: string[] = [];
-  const values = new Map<string, string>();
-  const switches = new Set<string>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    if (!arg.startsWith('--')) {
-      words.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (FLAGS[kind].switches.includes(name) && eq === -1) switches.add(name);
-    else if (FLAGS[kind].values.includes(name)) {
-      const value = eq === -1 ? rest[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '' || value.startsWith('--'))
-        return fail(`--${name} needs a value`);
-      values.set(name, value);
-    } else return fail(`unknown option ${arg} for ${kind}`);
-  }
-  const title = words.join(' ').trim();
+  for (const name of Object.keys(values) as (keyof NewValues)[])
+    if (values[name] !== undefined && !FLAGS[kind].includes(name))
+      return fail(`unknown option --${name} for ${kind}`);
+  const title = rest.join(' ').trim();
   if (title === '') return fail(`give the ${kind} a title in quotes`);
   if (title.length > 200) return fail(`the title is ${title.length} characters; keep it to 200 or fewer`);
   if (kind === 'course') {
-    const area = values.get('area');
+    const area = values.area;
     if (!area) return fail('--area is required for a course');
     return { ok: true, value: { kind, title, area } };
   }
-  const category = values.get('category');
+  const category = values.category;
   if (!category) return fail('--category is required for an article');
   return {
     ok: true,
@@ -65,12 +64,24 @@ export function parseNewArgs(
       kind,
       title,
       category,
-      author: values.get('author') ?? null,
-      lang: values.get('lang') ?? null,
-      cta: values.get('cta') ?? null,
-      draft: switches.has('draft'),
+      author: values.author || null,
+      lang: values.lang || null,
+      cta: values.cta || null,
+      draft: values.draft === true,
     },
   };
+}
+
+/** Parses the words after `npm run new --` (strictly: an unknown flag or a missing value is an error). */
+export function parseNewArgs(argv: readonly string[]): Parsed {
+  try {
+    const parsed = parseCommandLine({ usage: NEW_USAGE, options: NEW_OPTIONS, positionals: true }, argv);
+    if (parsed === 'help') return { ok: false, error: NEW_USAGE };
+    return newRequest(parsed.values, parsed.positionals);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { ok: false, error: `${error.message}\n${NEW_USAGE}` };
+  }
 }
 
 /** The title's slug, or with -2, -3… appended until it is free. */

@@ -21,7 +21,11 @@ export interface ImportPlan {
   createdAuthors: Named[];
 }
 
-export function planImport(records: readonly WpPostRecord[], inv: Inventory): ImportPlan {
+export function planImport(
+  records: readonly WpPostRecord[],
+  inv: Inventory,
+  progress?: (done: number, total: number) => void,
+): ImportPlan {
   const skipped: string[] = [];
   const chosen: { record: WpPostRecord; id: PostIdentity }[] = [];
   const batch = new Map<string, PostIdentity>();
@@ -84,6 +88,7 @@ export function planImport(records: readonly WpPostRecord[], inv: Inventory): Im
     const converted = convertPost(record, id, site);
     writes.push({ path: converted.path, text: converted.text });
     posts.push({ path: converted.path, wpId: record.id, notes: converted.notes, ctas: converted.ctas });
+    progress?.(posts.length, chosen.length);
   }
 
   const added = newNameWrites('import:wp', inv, newCategories.values(), newAuthors.values());

@@ -9,6 +9,8 @@ export interface ProgressSink {
 
 export interface ProgressOptions {
   label?: string;
+  /** What is counted (default files). */
+  unit?: string;
   now?: () => number;
   /** How often a line is written when the sink is not a terminal. */
   everyMs?: number;
@@ -24,11 +26,17 @@ function seconds(ms: number): string {
 }
 
 /** The text of one progress line, e.g. "rendering 2,400/10,000 files (812/s, about 9 s left)". */
-export function progressLine(label: string, done: number, total: number, elapsedMs: number): string {
+export function progressLine(
+  label: string,
+  done: number,
+  total: number,
+  elapsedMs: number,
+  unit = 'files',
+): string {
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const left = rate > 0 && done < total ? `, about ${seconds(((total - done) / rate) * 1000)} left` : '';
   const n = (x: number) => x.toLocaleString('en-US');
-  return `${label} ${n(done)}/${n(total)} files (${n(Math.round(rate))}/s${left})`;
+  return `${label} ${n(done)}/${n(total)} ${unit} (${n(Math.round(rate))}/s${left})`;
 }
 
 /** A progress callback and the function that ends its output. Small runs (done at once) print nothing. */
@@ -46,7 +54,7 @@ export function progressReporter(
     const t = now();
     if (t - last < every || done >= total) return;
     last = t;
-    const line = progressLine(label, done, total, t - started);
+    const line = progressLine(label, done, total, t - started, options.unit);
     sink.write(sink.isTTY ? `\r${line}\u001b[K` : `${line}\n`);
     drawn = true;
   };

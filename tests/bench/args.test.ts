@@ -33,7 +33,7 @@ describe('bench arguments', () => {
 
   it('names the option it cannot use', () => {
     expect(() => parseArgs(['--sizes', '1000,ten'])).toThrow(/--sizes needs a whole number/);
-    expect(() => parseArgs(['--duration'])).toThrow(/--duration needs a whole number.*not nothing/);
+    expect(() => parseArgs(['--duration'])).toThrow(/--duration needs a value/);
     expect(() => parseArgs(['--size', '10'])).toThrow(/unknown option --size/);
   });
 });

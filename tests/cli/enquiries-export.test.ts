@@ -117,20 +117,20 @@ describe('enquiries:export', () => {
     expect(JSON.parse(none.stdout)).toEqual([]);
   });
 
-  it('when the format, the date or an option is wrong, then it exits 1 with a message saying what to write', async () => {
+  it('when the format, the date or an option is wrong, then it exits 2 (a usage error) with a message saying what to write', async () => {
     const format = await exportCli(['--format', 'xml'], dbPath);
-    expect(format.code).toBe(1);
+    expect(format.code).toBe(2);
     expect(format.stdout).toBe('');
     expect(format.stderr).toContain('--format xml is not supported: use csv or json');
     const since = await exportCli(['--format', 'csv', '--since', '2026-02-30'], dbPath);
-    expect(since.code).toBe(1);
+    expect(since.code).toBe(2);
     expect(since.stderr).toContain('--since 2026-02-30 is not a date');
     const missing = await exportCli(['--since'], dbPath);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--since needs a value');
     const unknown = await exportCli(['--everything'], dbPath);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('unknown option "--everything"');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown option --everything; valid options: --format, --since, --help');
   });
 
   it('when DB_PATH names no database, then it says so instead of creating one', async () => {

@@ -76,15 +76,19 @@ export async function localiseImages(
   source: ImageSource,
   store: MediaStore,
   concurrency = 4,
+  progress?: (done: number, total: number) => void,
 ): Promise<MediaOutcome> {
   const outcome: MediaOutcome = { saved: 0, failed: [] };
   const jobs = articles.flatMap((article) => imageUrls(article.text).map((url) => ({ article, url })));
   // The same URL in several posts is fetched once.
   const fetched = new Map<string, ReturnType<ImageSource>>();
-  const results = await pool(jobs, concurrency, ({ url }) => {
+  let done = 0;
+  const results = await pool(jobs, concurrency, async ({ url }) => {
     let pending = fetched.get(url);
     if (!pending) fetched.set(url, (pending = source(url)));
-    return pending;
+    const result = await pending;
+    progress?.(++done, jobs.length);
+    return result;
   });
   jobs.forEach(({ article, url }, i) => {
     const result = results[i];
