@@ -72,6 +72,10 @@ async function main({ values, positionals }: CommandArgs<typeof SPEC.options>): 
         `(index ${(index.durationMs / 1000).toFixed(1)} s, pages ${(report.ms / 1000).toFixed(1)} s); ` +
         `link check: ${report.broken.length} broken`,
     );
+    console.log(
+      `files: ${report.written} written, ${report.kept} unchanged (not touched), ${report.removed} removed; ` +
+        `${report.gone} deleted articles answer 410`,
+    );
     return report.failed.length > 0 || report.broken.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof ExportError) {

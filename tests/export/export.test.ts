@@ -264,6 +264,10 @@ describe('npm run export (command)', () => {
     expect(run.stdout).toMatch(
       /^exported \d+ pages, \d+ files \([\d.]+ MB\) and 1 redirects to .* in [\d.]+ s \(index [\d.]+ s, pages [\d.]+ s\); link check: 0 broken$/m,
     );
+    const files = /^exported \d+ pages, (\d+) files/m.exec(run.stdout)?.[1];
+    expect(run.stdout).toContain(
+      `files: ${files} written, 0 unchanged (not touched), 0 removed; 0 deleted articles answer 410`,
+    );
   });
 
   it('fails with the list of broken internal links', async () => {
