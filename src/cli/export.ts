@@ -9,6 +9,7 @@ import { ExportError, exportSite } from '../export/export-site.js';
 import { indexContent } from '../indexer/index-content.js';
 import { RenderPool } from '../indexer/render-pool.js';
 import { publicDir } from '../paths.js';
+import { progressReporter } from '../indexer/progress.js';
 import { formatReport, summarise } from '../indexer/report.js';
 import { createLogger } from '../logger.js';
 import { contentLabel } from './content-label.js';
@@ -40,14 +41,19 @@ async function main({ values, positionals }: CommandArgs<typeof SPEC.options>): 
   const started = performance.now();
   const db = openMigrated(':memory:');
   const pool = new RenderPool({ size: config.indexWorkers, timeoutMs: config.renderTimeoutMs });
+  // Progress on stderr: count, rate and time left redrawn on a terminal, a line every 5 s otherwise.
+  const sink = { isTTY: process.stderr.isTTY, write: (t: string) => process.stderr.write(t) };
   try {
+    const indexing = progressReporter(sink);
     const index = await indexContent(db, {
       contentDir: config.contentDir,
       maxFileBytes: config.maxFileBytes,
       pool,
       siteUrl: config.siteUrl,
       images: { publicDir, cacheDir: config.imageCacheDir },
+      onProgress: indexing.update,
     });
+    indexing.end();
     await pool.close();
     const counts = summarise(index.problems);
     const prefix = contentLabel(config.contentDir, process.cwd());
@@ -62,7 +68,15 @@ async function main({ values, positionals }: CommandArgs<typeof SPEC.options>): 
       );
       return 1;
     }
-    const report = await exportSite({ db, config, logger: createLogger(config), outDir });
+    const exporting = progressReporter(sink, { label: 'exporting', unit: 'pages' });
+    const report = await exportSite({
+      db,
+      config,
+      logger: createLogger(config),
+      outDir,
+      onProgress: exporting.update,
+    });
+    exporting.end();
     for (const f of report.failed) console.log(`${f.path}: answered ${f.status}, not exported`);
     for (const b of report.broken) console.log(`${b.file}: broken internal link to ${b.href}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

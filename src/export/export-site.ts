@@ -43,6 +43,8 @@ export interface ExportOptions {
   /** The moment the export shows (scheduled articles after it are left out). */
   now?: number;
   concurrency?: number;
+  /** Called as pages are written: how many of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExportReport extends OutputCounts {
@@ -122,8 +124,10 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
           const res = await get(path);
           if (res.status === 200) write(fileFor(path), res.body);
           else failed.push({ path, status: res.status });
+          options.onProgress?.(++fetched, paths.length);
         }
       };
+      let fetched = 0;
       await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
     };
     await fetchAll(urls);

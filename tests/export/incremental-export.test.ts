@@ -125,6 +125,22 @@ describe('an export into the folder of an earlier export', () => {
     expect(report.written).toBe(coursePages);
   });
 
+  it('when pages are written, then progress counts up to the number of pages', async () => {
+    const calls: [number, number][] = [];
+    await exportSite({
+      db: site.db,
+      config: site.config,
+      logger: createLogger(site.config),
+      outDir,
+      now: SAMPLE_NOW,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    const total = calls[0]?.[1] ?? 0;
+    const pages = calls.filter(([, t]) => t === total).map(([d]) => d);
+    expect(total).toBeGreaterThan(50);
+    expect(pages).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+  });
+
   it('when a file of the export was changed by hand, then the next export writes it again', async () => {
     const file = join(outDir, UNRELATED[0] as string);
     const original = readFileSync(file);
