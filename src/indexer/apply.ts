@@ -17,7 +17,7 @@ import { tagSlug } from '../lib/slug.js';
 import type { FileStats } from './memo.js';
 import type { FailedFiles } from './plan.js';
 import type { RelatedIndex } from './related.js';
-import { updateRelated } from './related-update.js';
+import { relatedIndexOf, updateRelated } from './related-update.js';
 import type { Settings } from './settings.js';
 import type { SlugMove } from './slug-moves.js';
 
@@ -47,6 +47,8 @@ export interface ApplyInput {
   generationBefore: string | null;
   /** The related index this process kept from its last run (valid for the index before this run). */
   keptRelated: RelatedIndex | null;
+  /** A long-lived process without kept state: build the related index even when nothing changed. */
+  warmRelated?: boolean;
 }
 
 export interface Applied {
@@ -161,6 +163,8 @@ export function applyRun(db: Db, input: ApplyInput): Applied {
           return articleId === undefined ? [] : [{ from, articleId }];
         }),
       );
+    } else if (input.warmRelated) {
+      related = relatedIndexOf([...input.next.values()]);
     }
     input.staging?.clear();
     return { generation: writeState(input), related };

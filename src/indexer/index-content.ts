@@ -167,13 +167,16 @@ function applyInput(
     },
     generationBefore: s.generationBefore,
     keptRelated: s.memoValid ? (s.memo?.related ?? null) : null,
+    warmRelated: s.memo !== undefined && !s.memoValid,
   };
 }
 
 export async function indexContent(db: Db, options: IndexOptions): Promise<IndexReport> {
   const s = readRunState(db, options);
   const phases: Phases = { scan: Math.round(performance.now() - s.started), render: 0, check: 0, apply: 0 };
-  if (isUnchanged(s)) {
+  // Nothing changed: done, unless a long-lived process has no kept state yet (its first run after start),
+  // which then goes through the checks and builds the related index, so the first saved file is cheap too.
+  if (isUnchanged(s) && (s.memo === undefined || s.memoValid)) {
     s.store.setState('last_indexed_at', new Date(s.now).toISOString());
     const kept = s.store.storedProblems();
     return report(s, phases, {

@@ -72,6 +72,11 @@ function updatedIndex(
 }
 
 /** Writes the related lists this run changes; returns the index, for a long-lived process to keep. */
+/** The related index of the current articles, built without writing any list (a long-lived process warming up). */
+export function relatedIndexOf(current: readonly StoredArticle[]): RelatedIndex {
+  return buildRelatedIndex(current.map(relatedInput));
+}
+
 export function updateRelated(
   store: RelatedStore,
   current: readonly StoredArticle[],

@@ -152,3 +152,27 @@ describe('related lists after edits', () => {
     kept.close();
   });
 });
+
+describe('a long-lived process starting on an up-to-date index', () => {
+  it('when its first run finds nothing changed, then it still builds the kept state, and the first saved file reuses it', async () => {
+    const db = openMigrated(':memory:');
+    await indexInto(db); // an earlier process (or npm run index) left the index up to date
+    const listsBefore = relatedLists(db);
+    const memo = new IndexMemo();
+    const first = await indexInto(db, memo);
+    expect({ rendered: first.rendered, removed: first.removed }).toEqual({ rendered: 0, removed: 0 });
+    expect(relatedLists(db)).toEqual(listsBefore);
+    const kept = memo.related;
+    expect(kept).not.toBeNull();
+    expect(memo.checks).not.toBeNull();
+
+    const slug = [...live][0] as string;
+    site.write({ [`articles/${slug}.md`]: randomArticle(slug) });
+    await site.reindex();
+    const saved = await indexInto(db, memo);
+    expect(saved.rendered).toBe(1);
+    expect(memo.related).toBe(kept); // updated in place, not built again
+    expect(relatedLists(db)).toEqual(await fullRebuild());
+    db.close();
+  });
+});
