@@ -244,7 +244,12 @@ export function createIndexStore(db: Db) {
       forgetFts(id);
       s.deleteArticle.run({ id });
     },
-    writeArticle(id: number, e: StagedArticle, tagSlugs: { slug: string; name: string }[], now: number): void {
+    writeArticle(
+      id: number,
+      e: StagedArticle,
+      tagSlugs: { slug: string; name: string }[],
+      now: number,
+    ): void {
       const tagsText = tagSlugs.map((t) => t.name).join(' ');
       forgetFts(id);
       s.upsertArticle.run({

@@ -70,7 +70,10 @@ export function createCtx(deps: {
   viewsDir?: string;
   publicDir?: string;
 }): Ctx {
-  const images = catalogFor({ publicDir: deps.publicDir ?? defaultPublic, cacheDir: deps.config.imageCacheDir });
+  const images = catalogFor({
+    publicDir: deps.publicDir ?? defaultPublic,
+    cacheDir: deps.config.imageCacheDir,
+  });
   const repo = createSiteRepo(deps.db);
   const search = createSearch(deps.db);
   const viewsDir = deps.viewsDir ?? defaultViews;
@@ -132,7 +135,8 @@ export function createCtx(deps: {
         site: s,
         t: stringsFor(lang),
         asset: (name: string) => deps.assets.url(name),
-        picture: (src: string, options: Parameters<typeof templatePicture>[2]) => templatePicture(images, src, options),
+        picture: (src: string, options: Parameters<typeof templatePicture>[2]) =>
+          templatePicture(images, src, options),
         formatDate: (ms: number) => formatDate(ms, lang),
         isoDate: (ms: number) => toIso(ms),
         jsonLd: jsonForScript,

@@ -4,11 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import {
-  variantHeight,
-  variantWidths,
-  type FallbackExt,
-} from '../content/image-variants.js';
+import { variantHeight, variantWidths, type FallbackExt } from '../content/image-variants.js';
 import { writeAtomic, writeManifest, type Manifest } from './cache.js';
 
 /** An image over this many pixels is not decoded at all (a decompression bomb costs nothing). */
@@ -47,7 +43,11 @@ export async function imageProblem(bytes: Buffer): Promise<string | null> {
     const img = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
     const meta = await img.metadata();
     if (!FALLBACK[meta.format ?? '']) throw new Error(`unsupported image format ${meta.format ?? ''}`);
-    await img.resize(64).timeout({ seconds: Math.ceil(IMAGE_BUDGET_MS / 1000) }).raw().toBuffer();
+    await img
+      .resize(64)
+      .timeout({ seconds: Math.ceil(IMAGE_BUDGET_MS / 1000) })
+      .raw()
+      .toBuffer();
     return null;
   } catch (error) {
     return reasonOf(error);
@@ -68,7 +68,8 @@ export async function encodeVariants(bytes: Buffer, key: string, cacheDir: strin
   try {
     const meta = await sharp(bytes, options).metadata();
     const fallback = FALLBACK[meta.format ?? ''];
-    if (!fallback || !meta.width || !meta.height) throw new Error(`unsupported image format ${meta.format ?? ''}`);
+    if (!fallback || !meta.width || !meta.height)
+      throw new Error(`unsupported image format ${meta.format ?? ''}`);
     // EXIF orientations 5–8 are quarter turns: the served image is as tall as the stored one is wide.
     const turned = (meta.orientation ?? 1) >= 5;
     const size = { width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height };

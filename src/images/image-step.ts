@@ -49,7 +49,10 @@ export async function imageStep(
   dirs: { publicDir: string; cacheDir: string; readOnly?: boolean },
 ): Promise<ImageStepResult> {
   const catalog = catalogFor(dirs);
-  const jobs = new Map<string, { bytes: () => Buffer; users: { file: string; line: number; src: string }[] }>();
+  const jobs = new Map<
+    string,
+    { bytes: () => Buffer; users: { file: string; line: number; src: string }[] }
+  >();
   const problems: ContentProblem[] = [];
   for (const f of files) {
     let text: string;
@@ -68,7 +71,15 @@ export async function imageStep(
         continue; // a missing image is reported by the reference checks
       }
       if (size > HEAVY_IMAGE_BYTES)
-        problems.push(warning(f.path, line, 'image-heavy', `image ${path} is ${(size / 1048576).toFixed(1)} MB`, 'readers get resized variants, but keep originals under 2 MB: export at 2,400 px wide or less'));
+        problems.push(
+          warning(
+            f.path,
+            line,
+            'image-heavy',
+            `image ${path} is ${(size / 1048576).toFixed(1)} MB`,
+            'readers get resized variants, but keep originals under 2 MB: export at 2,400 px wide or less',
+          ),
+        );
       const key = catalog.keyOf(decodeSafe(path));
       if (!key) continue;
       const job = jobs.get(key) ?? { bytes: () => readFileSync(abs), users: [] };
@@ -91,7 +102,15 @@ export async function imageStep(
       }
       if (manifest && !manifest.ok)
         for (const u of job.users)
-          problems.push(warning(u.file, u.line, 'image-unusable', `image ${u.src} is served without variants: ${manifest.reason}`, 'export it again as JPEG or PNG, under 40 megapixels'));
+          problems.push(
+            warning(
+              u.file,
+              u.line,
+              'image-unusable',
+              `image ${u.src} is served without variants: ${manifest.reason}`,
+              'export it again as JPEG or PNG, under 40 megapixels',
+            ),
+          );
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, work));

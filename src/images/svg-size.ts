@@ -12,10 +12,16 @@ export function svgSize(text: string): { width: number; height: number } | null 
   const tag = /<svg\b[^>]*>/i.exec(text.slice(0, 20_000))?.[0];
   if (!tag) return null;
   const attr = (name: string) =>
-    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i')
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined);
   const width = number(attr('width'));
   const height = number(attr('height'));
-  const box = (attr('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const box = (attr('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const boxW = box.length === 4 && (box[2] ?? 0) > 0 ? (box[2] as number) : null;
   const boxH = box.length === 4 && (box[3] ?? 0) > 0 ? (box[3] as number) : null;
   if (width && height) return { width: Math.round(width), height: Math.round(height) };

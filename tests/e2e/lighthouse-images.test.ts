@@ -26,7 +26,9 @@ afterAll(async () => {
 describe('Lighthouse on a large photograph', () => {
   it('when the featured image is a 4,000×3,000 JPEG, then performance ≥ 95, image audits pass, SEO and accessibility 100', async () => {
     const html = (await live.site.http.get(PHOTO_ARTICLE).expect(200)).text;
-    expect(html).toMatch(/<picture><source type="image\/avif"[^>]*><source type="image\/webp"[^>]*><img src="\/_img\/[0-9a-f]{24}-1600\.jpg"[^>]*width="1600" height="1200" fetchpriority="high"/);
+    expect(html).toMatch(
+      /<picture><source type="image\/avif"[^>]*><source type="image\/webp"[^>]*><img src="\/_img\/[0-9a-f]{24}-1600\.jpg"[^>]*width="1600" height="1200" fetchpriority="high"/,
+    );
     const result = await lighthouse(live.origin + PHOTO_ARTICLE, {
       port: chromium.port,
       output: 'html',
@@ -44,7 +46,9 @@ describe('Lighthouse on a large photograph', () => {
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
       .map((a) => `${a.id}: ${a.title} ${a.displayValue ?? ''}`);
     const why = failing.join('\n');
-    console.info(`Lighthouse ${PHOTO_ARTICLE}: performance ${score('performance')}, seo ${score('seo')}, accessibility ${score('accessibility')}`);
+    console.info(
+      `Lighthouse ${PHOTO_ARTICLE}: performance ${score('performance')}, seo ${score('seo')}, accessibility ${score('accessibility')}`,
+    );
     for (const id of IMAGE_AUDITS) expect(lhr.audits[id]?.score, `${id}\n${why}`).toBe(1);
     expect(score('performance'), why).toBeGreaterThanOrEqual(95);
     expect(score('seo'), why).toBe(100);

@@ -113,7 +113,9 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
       pool,
       siteUrl: config.siteUrl,
       now: now(),
-      ...(options.images ? { images: { publicDir: options.app?.publicDir ?? publicDir, cacheDir: config.imageCacheDir } } : {}),
+      ...(options.images
+        ? { images: { publicDir: options.app?.publicDir ?? publicDir, cacheDir: config.imageCacheDir } }
+        : {}),
     });
     site.lastReport = report;
     // Like the server's runner: pages cached before this run are dropped at once.

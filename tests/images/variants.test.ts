@@ -26,7 +26,15 @@ let folio: FolioApp;
 let first: IndexReport;
 
 const photo = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
+  sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#000',
+      noise: { type: 'gaussian', mean: 120, sigma: 40 },
+    },
+  })
     .jpeg({ quality: 90 })
     .toBuffer();
 
@@ -80,7 +88,9 @@ beforeAll(async () => {
   writeFileSync(join(publicDir, 'img', 'broken.jpg'), big.subarray(0, Math.floor(big.length / 3)));
   writeFileSync(
     join(publicDir, 'img', 'small.png'),
-    await sharp({ create: { width: 300, height: 200, channels: 4, background: '#3366cc' } }).png().toBuffer(),
+    await sharp({ create: { width: 300, height: 200, channels: 4, background: '#3366cc' } })
+      .png()
+      .toBuffer(),
   );
   writeFileSync(
     join(publicDir, 'img', 'logo.svg'),
@@ -89,19 +99,41 @@ beforeAll(async () => {
   // Over 2 MB: worth a warning even though readers get variants.
   writeFileSync(
     join(publicDir, 'img', 'heavy.png'),
-    await sharp({ create: { width: 900, height: 800, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    await sharp({
+      create: {
+        width: 900,
+        height: 800,
+        channels: 3,
+        background: '#000',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
       .png({ compressionLevel: 0 })
       .toBuffer(),
   );
-  writeFileSync(join(contentDir, 'articles', 'heavy.md'), article({ title: 'Heavy' }, 'Text first.\n\n<img src="/img/heavy.png">\n'));
+  writeFileSync(
+    join(contentDir, 'articles', 'heavy.md'),
+    article({ title: 'Heavy' }, 'Text first.\n\n<img src="/img/heavy.png">\n'),
+  );
   writeArticle();
   const config = loadConfig(
-    { NODE_ENV: 'test', DB_PATH: join(dir, 'folio.db'), IMAGE_CACHE_DIR: cacheDir, SITE_URL: 'http://localhost:3000' },
+    {
+      NODE_ENV: 'test',
+      DB_PATH: join(dir, 'folio.db'),
+      IMAGE_CACHE_DIR: cacheDir,
+      SITE_URL: 'http://localhost:3000',
+    },
     dir,
   );
   db = openMigrated(config.dbPath);
   pool = new RenderPool({ size: 1, timeoutMs: 30_000 });
-  folio = createApp({ db, config, logger: createLogger(config), publicDir, now: () => Date.parse('2025-06-01T12:00:00Z') });
+  folio = createApp({
+    db,
+    config,
+    logger: createLogger(config),
+    publicDir,
+    now: () => Date.parse('2025-06-01T12:00:00Z'),
+  });
   first = await index();
 }, 120_000);
 
@@ -119,26 +151,38 @@ describe('image variants', () => {
   it('when a photo is featured, then it is a <picture> of AVIF, WebP and JPEG at real sizes, eager', async () => {
     const html = await page();
     const figure = /<figure class="article__figure">([\s\S]*?)<\/figure>/.exec(html)?.[1] ?? '';
-    expect(figure).toMatch(/<source type="image\/avif" srcset="\/_img\/[0-9a-f]{24}-480\.avif 480w, [^"]*-1600\.avif 1600w"/);
+    expect(figure).toMatch(
+      /<source type="image\/avif" srcset="\/_img\/[0-9a-f]{24}-480\.avif 480w, [^"]*-1600\.avif 1600w"/,
+    );
     expect(figure).toMatch(/<source type="image\/webp" srcset="[^"]*-800\.webp 800w/);
-    expect(figure).toMatch(/<img src="\/_img\/[0-9a-f]{24}-1600\.jpg" srcset="[^"]*-1200\.jpg 1200w[^"]*" sizes="[^"]+" alt="A lake at dawn" width="1600" height="1200" fetchpriority="high" decoding="async">/);
+    expect(figure).toMatch(
+      /<img src="\/_img\/[0-9a-f]{24}-1600\.jpg" srcset="[^"]*-1200\.jpg 1200w[^"]*" sizes="[^"]+" alt="A lake at dawn" width="1600" height="1200" fetchpriority="high" decoding="async">/,
+    );
     expect(figure).not.toContain('loading="lazy"');
   });
 
   it('when an image is smaller than every width, then it is never enlarged; body images are lazy', async () => {
     const html = await page();
-    expect(html).toMatch(/<picture><source type="image\/avif" srcset="\/_img\/[0-9a-f]{24}-300\.avif 300w" sizes="[^"]+">/);
-    expect(html).toMatch(/<img src="\/_img\/[0-9a-f]{24}-300\.png" alt="A small chart" loading="lazy" decoding="async" srcset="[^"]*-300\.png 300w" sizes="[^"]+" width="300" height="200">/);
+    expect(html).toMatch(
+      /<picture><source type="image\/avif" srcset="\/_img\/[0-9a-f]{24}-300\.avif 300w" sizes="[^"]+">/,
+    );
+    expect(html).toMatch(
+      /<img src="\/_img\/[0-9a-f]{24}-300\.png" alt="A small chart" loading="lazy" decoding="async" srcset="[^"]*-300\.png 300w" sizes="[^"]+" width="300" height="200">/,
+    );
     expect(html).not.toMatch(/-480\.png/);
   });
 
   it('when an SVG is used, then it keeps its file and gets the size of its viewBox', async () => {
-    expect(await page()).toMatch(/<img src="\/img\/logo\.svg" alt="The logo" loading="lazy" decoding="async" width="120" height="40">/);
+    expect(await page()).toMatch(
+      /<img src="\/img\/logo\.svg" alt="The logo" loading="lazy" decoding="async" width="120" height="40">/,
+    );
   });
 
   it('when an image is truncated, then the article publishes with the original file and a file:line warning', async () => {
     const html = await page();
-    expect(html).toContain('<img src="/img/broken.jpg" alt="A damaged photo" loading="lazy" decoding="async">');
+    expect(html).toContain(
+      '<img src="/img/broken.jpg" alt="A damaged photo" loading="lazy" decoding="async">',
+    );
     const warning = first.problems.find((p) => p.code === 'image-unusable');
     expect(warning && formatProblem(warning)).toMatch(/^articles\/lake\.md:15: .*\/img\/broken\.jpg/);
     expect(warning?.severity).toBe('warning');
@@ -147,7 +191,9 @@ describe('image variants', () => {
 
   it('when an image is over 2 MB, then it is a warning on the line that names it', () => {
     const of = (code: string) => first.problems.filter((p) => p.code === code).map(formatProblem);
-    expect(of('image-heavy')).toEqual([expect.stringMatching(/^articles\/heavy\.md:9: warning: image \/img\/heavy\.png is 2\.\d MB/)]);
+    expect(of('image-heavy')).toEqual([
+      expect.stringMatching(/^articles\/heavy\.md:9: warning: image \/img\/heavy\.png is 2\.\d MB/),
+    ]);
   });
 
   it('when the page is shared, then og:image and JSON-LD name the 1200-wide variant with its real size', async () => {
@@ -169,7 +215,10 @@ describe('image variants', () => {
     expect(res.headers.etag).toMatch(/^"[\w-]+"$/);
     const meta = await sharp(res.body as Buffer).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['webp', 800, 600]);
-    await request(folio.handler).get(url).set('If-None-Match', res.headers.etag as string).expect(304);
+    await request(folio.handler)
+      .get(url)
+      .set('If-None-Match', res.headers.etag as string)
+      .expect(304);
     const head = await request(folio.handler).head(url).expect(200);
     expect(head.headers['content-length']).toBe(String((res.body as Buffer).length));
     const avif = await request(folio.handler).get(url.replace('-800.webp', '-800.avif')).expect(200);
@@ -177,7 +226,12 @@ describe('image variants', () => {
   });
 
   it('when a name is not a variant, then it is a 404 (no path leaves the cache folder)', async () => {
-    for (const path of ['/_img/..%2Ffolio.db', '/_img/abc.jpg', '/_img/%2e%2e%2fimage-cache', `/_img/${'a'.repeat(24)}-800.gif`])
+    for (const path of [
+      '/_img/..%2Ffolio.db',
+      '/_img/abc.jpg',
+      '/_img/%2e%2e%2fimage-cache',
+      `/_img/${'a'.repeat(24)}-800.gif`,
+    ])
       await request(folio.handler).get(path).expect(404);
   });
 

@@ -9,9 +9,9 @@ const clean = (alias: string) => alias.replace(/\/+$/, '') || '/';
 /** Each alias with the article it belongs to: the oldest claim wins, whatever order files are read in. */
 export function aliasClaims(placed: readonly Version[]): Map<string, string> {
   const owners = new Map<string, string>();
-  const byAge = placed.filter((v) => v.aliases.length > 0).sort(
-    (a, b) => (a.id ?? Infinity) - (b.id ?? Infinity) || (a.path < b.path ? -1 : 1),
-  );
+  const byAge = placed
+    .filter((v) => v.aliases.length > 0)
+    .sort((a, b) => (a.id ?? Infinity) - (b.id ?? Infinity) || (a.path < b.path ? -1 : 1));
   for (const v of byAge)
     for (const alias of v.aliases) if (!owners.has(clean(alias))) owners.set(clean(alias), v.path);
   return owners;
