@@ -1,7 +1,7 @@
 // The static export: drives the real app over loopback HTTP for every public URL (so the HTML is exactly
 // what the server sends), writes the files (only those whose bytes changed since the last export into the
 // same folder), copies public/ and the fingerprinted assets, writes redirects files, and link-checks the result.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,10 +12,8 @@ import { createExportRepo } from '../db/export-repo.js';
 import { cspValue } from '../http/middleware/security.js';
 import { PER_PAGE } from '../http/view-models/pagination.js';
 import type { Logger } from '../logger.js';
-import { IMAGE_PREFIX, VARIANT_NAME } from '../content/image-variants.js';
 import { publicDir as defaultPublic } from '../paths.js';
 import {
-  candidatesFor,
   fileFor,
   netlifyHeaders,
   netlifyRedirects,
@@ -23,13 +21,13 @@ import {
   nginxServer,
   type RedirectRule,
 } from './file-layout.js';
+import { checkLinks, copyVariants, listFiles, rootFallback } from './export-files.js';
 import { internalLinks, type BrokenLink } from './link-check.js';
-import { ExportFolderError, openOutput, type ExportOutput, type OutputCounts } from './output.js';
+import { ExportFolderError, openOutput, type OutputCounts } from './output.js';
 import { siteUrls } from './site-urls.js';
+
 /** Files that exist for development only and are left out. */
 const DEV_ONLY = new Set(['js/dev-reload.js']);
-/** Paths that need the running server (the JSON API); links to them are not checked. */
-const DYNAMIC = /^\/wp-json(\/|$)/;
 
 export { ExportFolderError as ExportError };
 
@@ -206,60 +204,4 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     agent.destroy();
     await new Promise((resolve) => server.close(resolve));
   }
-}
-
-function checkLinks(
-  outDir: string,
-  written: ReadonlyMap<string, number>,
-  origin: string,
-  redirectSources: ReadonlySet<string>,
-): BrokenLink[] {
-  const broken: BrokenLink[] = [];
-  const resolves = (path: string) =>
-    DYNAMIC.test(path) || redirectSources.has(path) || candidatesFor(path).some((f) => written.has(f));
-  for (const file of written.keys()) {
-    const kind = file.endsWith('.html') ? 'html' : /\.(xml|atom)$/.test(file) ? 'xml' : null;
-    if (!kind) continue;
-    const text = readFileSync(join(outDir, file), 'utf8');
-    for (const path of internalLinks(text, kind, origin))
-      if (!resolves(path)) broken.push({ file, href: path });
-  }
-  return broken;
-}
-
-/** The image variants, under the names the exported HTML uses (files a CDN can cache forever). */
-function copyVariants(cacheDir: string, out: ExportOutput): void {
-  let names: string[];
-  try {
-    names = readdirSync(cacheDir).filter((n) => VARIANT_NAME.test(n));
-  } catch {
-    return; // no cache: the site has no local raster images
-  }
-  const folder = IMAGE_PREFIX.replace(/^\/|\/$/g, '');
-  for (const name of names) out.copy(`${folder}/${name}`, join(cacheDir, name));
-}
-
-function rootFallback(to: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Redirecting…</title>
-<meta http-equiv="refresh" content="0; url=${to}">
-<link rel="canonical" href="${to}">
-</head>
-<body><p><a href="${to}">${to}</a></p></body>
-</html>
-`;
-}
-
-function listFiles(root: string, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listFiles(root, rel));
-    else if (entry.isFile()) out.push(rel);
-  }
-  return out;
 }
