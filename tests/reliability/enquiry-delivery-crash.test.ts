@@ -103,15 +103,21 @@ const deliveredKeys = (sink: WebhookSink) =>
     .map((r) => r.idempotencyKey)
     .sort();
 
+/** A running server with `count` enquiries accepted and the first delivery held by the receiver, unanswered. */
+async function deliveryInFlight(failFirst: number[], count: number) {
+  const site = await setup(failFirst);
+  const { sink } = site;
+  sink.hold = true;
+  const first = await site.start();
+  await site.enquire(first, emails(count));
+  await waitFor('a delivery in flight', () => sink.held() === 1, 10_000);
+  return { site, sink, first };
+}
+
 describe('enquiry delivery across crashes and restarts', () => {
   it('when the server is killed with SIGKILL mid-delivery, then after a restart every enquiry is delivered and none is lost', async () => {
     // The receiver fails the first two answers it gives (503), and holds the first request unanswered.
-    const site = await setup([503, 503]);
-    const { sink } = site;
-    sink.hold = true;
-    const first = await site.start();
-    await site.enquire(first, emails(5));
-    await waitFor('a delivery in flight', () => sink.held() === 1, 10_000);
+    const { site, sink, first } = await deliveryInFlight([503, 503], 5);
     first.signal('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     const inFlight = sink.requests[0]?.idempotencyKey;
@@ -154,12 +160,7 @@ describe('enquiry delivery across crashes and restarts', () => {
   }, 60_000);
 
   it('when the server is stopped with SIGTERM mid-delivery, then it finishes that delivery, starts no other, and after a restart each enquiry is delivered exactly once', async () => {
-    const site = await setup([]);
-    const { sink } = site;
-    sink.hold = true;
-    const first = await site.start();
-    await site.enquire(first, emails(3));
-    await waitFor('a delivery in flight', () => sink.held() === 1, 10_000);
+    const { site, sink, first } = await deliveryInFlight([], 3);
     first.signal('SIGTERM');
     await first.waitForLog((l) => l.msg === 'shutting down: finishing in-flight requests');
     // The receiver answers only now, after the shutdown began: the answer is still recorded.
