@@ -20,6 +20,7 @@ import { readScanned, scanContent, type ScannedFile } from '../indexer/scan.js';
 import { formatReport } from '../indexer/report.js';
 import { CommandFailure, UsageError, type CommandArgs } from './args.js';
 import { runCommand } from './run-command.js';
+import { articlePath, coursePath } from '../lib/urls.js';
 
 const SPEC = {
   usage: `${NEW_USAGE}
@@ -81,7 +82,7 @@ function create(request: NewRequest, contentDir: string, siteUrl: string | null,
     );
     const slug = uniqueSlug(request.title, 'course', (s) => taken.has(s));
     const path = join('courses', request.area, `${slug}.md`);
-    return { path, text: courseText(request.title), url: `${base}/${lang0}/courses/${request.area}/${slug}` };
+    return { path, text: courseText(request.title), url: base + coursePath(lang0, request.area, slug) };
   }
 
   const categories = load<{ slug: string }[]>(files, 'categories.yml', (t) =>
@@ -150,7 +151,7 @@ function create(request: NewRequest, contentDir: string, siteUrl: string | null,
     cta: request.cta,
     draft: request.draft,
   });
-  return { path: join(folder, `${slug}.md`), text, url: `${base}/${lang}/${slug}` };
+  return { path: join(folder, `${slug}.md`), text, url: base + articlePath(lang, slug) };
 }
 
 function main({ values, positionals }: CommandArgs<typeof SPEC.options>): number {

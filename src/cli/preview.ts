@@ -14,6 +14,7 @@ import { when } from '../http/view-models/preview-banner.js';
 import { CommandFailure, UsageError, type CommandArgs } from './args.js';
 import { paletteFor } from './colour.js';
 import { runCommand } from './run-command.js';
+import { articlePath } from '../lib/urls.js';
 
 const MAX_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -117,7 +118,7 @@ function main(args: CommandArgs<typeof SPEC.options>): number {
     console.error(
       note(`the link works until ${when(expiresAt)} (${wanted.days} day${wanted.days === 1 ? '' : 's'})`),
     );
-    console.log(`${base}/${article.lang}/${encodeURIComponent(article.slug)}?preview=${token}`);
+    console.log(`${base}${articlePath(article.lang, article.slug)}?preview=${token}`);
     return 0;
   } finally {
     db.close();

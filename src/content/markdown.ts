@@ -22,6 +22,7 @@ import xml from 'highlight.js/lib/languages/xml';
 import yamlLang from 'highlight.js/lib/languages/yaml';
 import { Marked, type Token, type Tokens, type TokenizerExtension, type RendererExtension } from 'marked';
 import { escapeHtml } from '../lib/html.js';
+import { pathReader } from '../lib/urls.js';
 
 const LANGUAGES = { bash, css, dockerfile, go, ini, java, javascript, json, markdown: markdownLang, plaintext, python, r, rust, scala, shell, sql, typescript, xml, yaml: yamlLang };
 for (const [name, def] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, def);
@@ -200,9 +201,7 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
   const links: LinkFact[] = [];
   const ctas: CtaFact[] = [];
   const images: string[] = [];
-  const langPattern = options.languages.map((l) => l.replace(/[^a-z-]/g, '')).join('|') || 'en';
-  const articlePath = new RegExp(`^/(${langPattern})/([a-z0-9]+(?:-[a-z0-9]+)*)/?(?:[?#].*)?$`);
-  const coursePath = new RegExp(`^/(?:${langPattern})/courses/([a-z0-9-]+)/([a-z0-9-]+)/?(?:[?#].*)?$`);
+  const readPath = pathReader(options.languages.length > 0 ? options.languages : ['en']);
   // Line tracking: marked gives raw text per token; we count lines of block tokens as they pass, and
   // find a link's own line by looking for its raw text inside its top-level block.
   let currentLine = options.bodyLine;
@@ -240,11 +239,10 @@ export function renderMarkdown(body: string, options: RenderOptions): RenderFact
       const path = classify((token as Tokens.Link).href);
       if (path !== null) {
         const line = lineOf(token.raw);
-        const c = coursePath.exec(path);
-        const a = articlePath.exec(path);
-        if (c) links.push({ kind: 'course', target: `${c[1]}/${c[2]}`, line });
-        else if (a && a[2] !== 'courses') links.push({ kind: 'article', target: `${a[1]}/${a[2]}`, line });
-        else links.push({ kind: 'path', target: path.split(/[?#]/)[0] ?? path, line });
+        const t = readPath(path);
+        if (t.kind === 'course') links.push({ kind: 'course', target: `${t.area}/${t.slug}`, line });
+        else if (t.kind === 'article') links.push({ kind: 'article', target: `${t.lang}/${t.slug}`, line });
+        else links.push({ kind: 'path', target: t.path, line });
       }
     }
     if (token.type === 'image') images.push((token as Tokens.Image).href);

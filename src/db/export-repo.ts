@@ -1,6 +1,7 @@
 // The queries a static export uses to list every public URL of the site, and its redirects.
 import type { Db } from './connection.js';
 import { prepareMoveLookup } from './slug-moves.js';
+import { articlePath } from '../lib/urls.js';
 
 const VISIBLE = 'a.draft = 0 AND a.published_at <= @now';
 
@@ -64,7 +65,7 @@ export function createExportRepo(db: Db) {
     moves: (now: number) =>
       q.movedFrom.all().flatMap((r) => {
         const to = movedTo(r.lang, r.slug, now);
-        return to ? [{ from: `/${r.lang}/${r.slug}`, lang: to.lang, slug: to.slug }] : [];
+        return to ? [{ from: articlePath(r.lang, r.slug), lang: to.lang, slug: to.slug }] : [];
       }),
     /** Addresses of once-public articles that were deleted and lead nowhere (the server answers 410). */
     gone: (now: number) => q.removed.all().filter((r) => !movedTo(r.lang, r.slug, now)),

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from '../bench/corpus.js';
 import { projectRoot } from '../paths.js';
+import { articlePath } from '../lib/urls.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
       const file = files[(i * 7919) % files.length] as string;
       const marker = `measured-save-${i}-${Date.now()}`;
       const text = readFileSync(file, 'utf8');
-      const slug = /^slug:\s*(\S+)/m.exec(text)?.[1] ?? file.split('/').pop()?.replace(/\.md$/, '');
+      const slug = /^slug:\s*(\S+)/m.exec(text)?.[1] ?? file.split('/').pop()?.replace(/\.md$/, '') ?? '';
       const lang = /^lang:\s*(\S+)/m.exec(text)?.[1] ?? 'en';
       const event = new Promise<void>((resolve) => reloads.push(resolve));
       const t0 = performance.now();
@@ -78,14 +79,14 @@ async function main(): Promise<void> {
       await event;
       toEvent.push(performance.now() - t0);
       const body = await new Promise<string>((resolve, reject) => {
-        get({ host: '127.0.0.1', port, path: `/${lang}/${slug}` }, (res) => {
+        get({ host: '127.0.0.1', port, path: articlePath(lang, slug) }, (res) => {
           let html = '';
           res.setEncoding('utf8');
           res.on('data', (c: string) => (html += c));
           res.on('end', () => resolve(html));
         }).on('error', reject);
       });
-      if (!body.includes(marker)) throw new Error(`/${lang}/${slug} does not show the saved text`);
+      if (!body.includes(marker)) throw new Error(`${articlePath(lang, slug)} does not show the saved text`);
       toPage.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 300));
     }

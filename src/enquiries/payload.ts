@@ -2,6 +2,7 @@
 import type { AttributedArticle } from '../db/attribution.js';
 import type { EnquiryRow } from '../db/enquiries.js';
 import { UTM_KEYS, type Utm } from '../lib/attribution.js';
+import { articlePath, coursePath } from '../lib/urls.js';
 
 function utmOf(row: EnquiryRow): Utm | null {
   const utm = Object.fromEntries(UTM_KEYS.map((k) => [k, row[k]])) as Utm;
@@ -45,7 +46,7 @@ export function enquiryPayload(
     course: {
       area: row.course_area,
       slug: row.course_slug,
-      url: `${baseUrl}/${lang}/courses/${row.course_area}/${row.course_slug}`,
+      url: baseUrl + coursePath(lang, row.course_area, row.course_slug),
     },
     name: row.name,
     email: row.email,
@@ -56,7 +57,7 @@ export function enquiryPayload(
     attribution: {
       article: row.from_article,
       article_title: article?.title ?? null,
-      article_url: article ? `${baseUrl}/${article.lang}/${article.slug}` : null,
+      article_url: article ? baseUrl + articlePath(article.lang, article.slug) : null,
       cta: row.from_cta,
       utm: utmOf(row),
       referrer_host: row.referrer_host,

@@ -25,6 +25,7 @@ import { checkLinks, copyVariants, listFiles, rootFallback } from './export-file
 import { internalLinks, type BrokenLink } from './link-check.js';
 import { ExportFolderError, openOutput, type OutputCounts } from './output.js';
 import { siteUrls } from './site-urls.js';
+import { articlePath, homePath, notFoundPath, SITEMAP, SITEMAP_PART } from '../lib/urls.js';
 
 /** Files that exist for development only and are left out. */
 const DEV_ONLY = new Set(['js/dev-reload.js']);
@@ -133,15 +134,15 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     // A sitemap index names its parts; they are exported too.
     const origin = folio.ctx.baseUrl();
     const sitemap = out.has('sitemap.xml')
-      ? internalLinks((await get('/sitemap.xml')).body.toString('utf8'), 'xml', origin).filter((p) =>
-          /^\/sitemap-[\w-]+\.xml$/.test(p),
+      ? internalLinks((await get(SITEMAP)).body.toString('utf8'), 'xml', origin).filter((p) =>
+          SITEMAP_PART.test(p),
         )
       : [];
     await fetchAll(sitemap);
 
     // Not-found pages: /404 for the default language (404.html, used by most static hosts) and
     // /<lang>/404 for the others (<lang>/404.html, used by hosts that look for the nearest one).
-    for (const path of ['/404', ...languages.filter((l) => l !== defaultLang).map((l) => `/${l}/404`)]) {
+    for (const path of languages.map((l) => notFoundPath(l, defaultLang))) {
       const res = await get(path);
       if (res.status === 404) write(fileFor(path), res.body);
       else failed.push({ path, status: res.status });
@@ -165,16 +166,15 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
 
     // Redirects: the root to the default language, every alias and every old slug to its article.
     const rules: RedirectRule[] = [
-      { from: '/', to: `/${defaultLang}/` },
+      { from: '/', to: homePath(defaultLang) },
       ...[...repo.redirects(now), ...repo.moves(now)].map((r) => ({
         from: r.from,
-        to: `/${r.lang}/${r.slug}`,
+        to: articlePath(r.lang, r.slug),
       })),
     ];
-    const notFoundPage = (lang: string) => (lang === defaultLang ? '/404.html' : `/${lang}/404.html`);
     const gone: RedirectRule[] = repo.gone(now).map((g) => ({
-      from: `/${g.lang}/${g.slug}`,
-      to: notFoundPage(g.lang),
+      from: articlePath(g.lang, g.slug),
+      to: `${notFoundPath(g.lang, defaultLang)}.html`,
       status: 410,
     }));
     write('_redirects', netlifyRedirects([...rules, ...gone]));
@@ -182,7 +182,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     write('_headers', netlifyHeaders(cspValue()));
     write('nginx-site.conf', nginxServer({ root: options.outDir, listen: '80', languages, defaultLang }));
     // Hosts without redirect rules (object stores) still lead visitors of / to the default language.
-    if (!out.has('index.html')) write('index.html', rootFallback(`/${defaultLang}/`));
+    if (!out.has('index.html')) write('index.html', rootFallback(homePath(defaultLang)));
 
     const redirectSources = new Set(rules.map((r) => r.from));
     const broken = checkLinks(options.outDir, out.files, origin, redirectSources);

@@ -21,6 +21,7 @@ import { cspForHtml } from './middleware/security.js';
 import type { PageCache } from './page-cache.js';
 import { deliver, prepareResponse } from './respond.js';
 import type { Seo } from './view-models/seo.js';
+import { TEMPLATE_URLS, WP_API } from '../lib/urls.js';
 
 export interface Ctx {
   db: Db;
@@ -143,6 +144,7 @@ export function createCtx(deps: {
         categoriesNav: categories(lang),
         languages: s.languages,
         currentPath: req.path,
+        url: TEMPLATE_URLS,
         ...ctx.pageExtras,
         ...locals,
       };
@@ -157,7 +159,7 @@ export function createCtx(deps: {
       );
       res.setHeader('Content-Security-Policy', cspForHtml(html));
       // WordPress's API discovery header, so REST clients pointed at any page find /wp-json/.
-      res.setHeader('Link', `<${baseUrl()}/wp-json/>; rel="https://api.w.org/"`);
+      res.setHeader('Link', `<${baseUrl()}${WP_API}/>; rel="https://api.w.org/"`);
       send(req, res, html, 'text/html; charset=utf-8', options);
     },
     send,

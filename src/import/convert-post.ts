@@ -10,6 +10,7 @@ import { htmlToMarkdown } from './html-to-markdown.js';
 import { resolveLink, type SiteKnowledge } from './links.js';
 import { classList, type WpPostRecord } from './wp-record.js';
 import { cleanWpHtml } from './wp-html.js';
+import { articlePath } from '../lib/urls.js';
 
 export interface Named {
   slug: string;
@@ -238,7 +239,7 @@ export function convertPost(record: WpPostRecord, id: PostIdentity, site: SiteKn
   const oldPath = record.link ? new URL(record.link, 'http://x.invalid').pathname.replace(/\/+$/, '') : '';
   if (
     oldPath &&
-    oldPath !== `/${id.lang}/${id.slug}` &&
+    oldPath !== articlePath(id.lang, id.slug) &&
     /^\/[A-Za-z0-9._~\-/%]*$/.test(oldPath) &&
     oldPath !== '/'
   )

@@ -1,6 +1,7 @@
 // Decides what a link in an imported WordPress post becomes: a site-relative link when its target exists here,
 // a CTA when it is a course button, the old absolute URL or plain text when it cannot be made internal.
 import { slugify } from '../lib/slug.js';
+import { articlePath, categoryPath, coursePath, homePath } from '../lib/urls.js';
 
 export interface SiteKnowledge {
   languages: readonly string[];
@@ -87,7 +88,7 @@ export function resolveLink(href: string, origin: string | null, site: SiteKnowl
     const area = segmentSlug(rest[1] ?? '');
     const slug = segmentSlug(rest[2] ?? '');
     if (site.hasCourse(area, slug)) {
-      const target = `/${site.defaultLang}/courses/${area}/${slug}`;
+      const target = coursePath(site.defaultLang, area, slug);
       return { kind: 'course', href: target + hash, course: `${area}/${slug}` };
     }
     return missing(`there is no course ${area}/${slug}`);
@@ -96,14 +97,14 @@ export function resolveLink(href: string, origin: string | null, site: SiteKnowl
   if (rest.length === 0 && p !== null) {
     const post = /^\d+$/.test(p) ? site.postByWpId(Number(p)) : null;
     return post
-      ? { kind: 'internal', href: `/${post.lang}/${post.slug}${hash}` }
+      ? { kind: 'internal', href: articlePath(post.lang, post.slug) + hash }
       : missing(`post ${p} is not imported`);
   }
-  if (rest.length === 0) return { kind: 'internal', href: `/${lang}/${hash}` };
+  if (rest.length === 0) return { kind: 'internal', href: homePath(lang) + hash };
   if (rest[0] === 'category' && rest.length >= 2) {
     const slug = segmentSlug(rest.at(-1) ?? '');
     return site.hasCategory(slug)
-      ? { kind: 'internal', href: `/${lang}/category/${slug}${hash}` }
+      ? { kind: 'internal', href: categoryPath(lang, slug) + hash }
       : missing(`there is no category ${slug}`);
   }
   if (['tag', 'author', 'page', 'feed', 'wp-json', 'search'].includes(rest[0] ?? ''))
@@ -111,6 +112,6 @@ export function resolveLink(href: string, origin: string | null, site: SiteKnowl
   // A post permalink: /<slug>, /<lang>/<slug>, or dated /2023/05/31/<slug>.
   const slug = segmentSlug(rest.at(-1) ?? '');
   if (slug !== '' && site.hasArticle(lang, slug))
-    return { kind: 'internal', href: `/${lang}/${slug}${hash}` };
-  return missing(`there is no article /${lang}/${slug}`);
+    return { kind: 'internal', href: articlePath(lang, slug) + hash };
+  return missing(`there is no article ${articlePath(lang, slug)}`);
 }

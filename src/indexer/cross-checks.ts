@@ -3,7 +3,8 @@
 // article by article, in the order the rules run.
 import type { StoredArticle } from '../db/index-store.js';
 import type { ContentProblem } from '../errors.js';
-import { aliasClaims, checkAliases, realPagePattern } from './checks/aliases.js';
+import { realPagePattern } from '../lib/urls.js';
+import { aliasClaims, checkAliases } from './checks/aliases.js';
 import { checkCourseRefs, courseIndex, type CourseRef } from './checks/courses.js';
 import { checkLinks } from './checks/links.js';
 import { checkKeptReferences, usableVersion } from './checks/references.js';

@@ -1,6 +1,7 @@
 // Tags that make no address, or the same address as a differently written tag: reported, never dropped.
 import type { ContentProblem } from '../errors.js';
 import { tagSlug } from '../lib/slug.js';
+import { decodePath, tagPath } from '../lib/urls.js';
 
 export interface TaggedFile {
   path: string;
@@ -52,7 +53,7 @@ export function tagProblems(files: readonly TaggedFile[]): ContentProblem[] {
       warn(
         f,
         'tag-collision',
-        `tag "${name}" has the same address /${f.lang}/tag/${slug} as tag "${owner.name}" in ${owner.path}: both are listed on one page, under one name`,
+        `tag "${name}" has the same address ${decodePath(tagPath(f.lang, slug))} as tag "${owner.name}" in ${owner.path}: both are listed on one page, under one name`,
         `write it "${owner.name}" in both files, or rename one tag so their addresses differ`,
       );
     }

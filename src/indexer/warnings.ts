@@ -2,6 +2,7 @@
 // traffic. Pure rules over what the index stores about each article; the caller supplies file lookups.
 import type { ArticleFacts } from '../db/index-store.js';
 import type { ContentProblem } from '../errors.js';
+import { articlePath, canonicalForm } from '../lib/urls.js';
 
 /** Search results show about this many characters of a title and of a description. */
 export const TITLE_MAX = 60;
@@ -39,17 +40,6 @@ const sitePath = (ref: string): string | null => {
     return bare;
   }
 };
-
-/** The path canonical-path middleware redirects a request to (collapsed slashes, no trailing slash). */
-export function canonicalForm(path: string, languages: readonly string[]): string {
-  let p = path.replace(/\/{2,}/g, '/');
-  const first = p.split('/')[1]?.toLowerCase() ?? '';
-  if (languages.includes(first)) p = p.toLowerCase();
-  if (languages.includes(p.slice(1))) return `${p}/`;
-  if (p.length > 1 && p.endsWith('/') && !languages.includes(p.slice(1, -1)))
-    p = p.replace(/\/+$/, '') || '/';
-  return p;
-}
 
 type Warn = (a: WarningArticle, key: string | number, code: string, message: string, hint: string) => void;
 
@@ -179,7 +169,7 @@ function referenceWarnings(input: WarningInput, warn: Warn): void {
           l.line,
           'alias-chain',
           `link to ${l.target} goes through a redirect (an alias of ${target.path})`,
-          `link to /${target.lang}/${target.slug} directly`,
+          `link to ${articlePath(target.lang, target.slug)} directly`,
         );
     }
   }

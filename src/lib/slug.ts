@@ -110,8 +110,3 @@ const TAG_MEMO_MAX = 20_000;
 export function isTagSlug(text: string): boolean {
   return text !== '' && tagSlug(text) === text;
 }
-
-/** The path of a tag's archive, percent-encoded UTF-8 as browsers send it (WordPress does the same). */
-export function tagPath(lang: string, slug: string): string {
-  return `/${lang}/tag/${encodeURIComponent(slug)}`;
-}

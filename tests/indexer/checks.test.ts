@@ -1,7 +1,8 @@
 // The cross-file rules on in-memory article versions, one rule at a time, without a database or files.
 import { describe, expect, it } from 'vitest';
 import type { ContentProblem } from '../../src/errors.js';
-import { aliasClaims, checkAliases, realPagePattern } from '../../src/indexer/checks/aliases.js';
+import { aliasClaims, checkAliases } from '../../src/indexer/checks/aliases.js';
+import { realPagePattern } from '../../src/lib/urls.js';
 import { courseIndex } from '../../src/indexer/checks/courses.js';
 import { checkLinks } from '../../src/indexer/checks/links.js';
 import { checkRelatedSlugs } from '../../src/indexer/checks/related-slugs.js';

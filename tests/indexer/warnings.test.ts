@@ -1,7 +1,7 @@
 // contentWarnings: the `npm run check` warnings, each from the smallest set of articles that shows it.
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/errors.js';
-import { canonicalForm, contentWarnings, type WarningArticle } from '../../src/indexer/warnings.js';
+import { contentWarnings, type WarningArticle } from '../../src/indexer/warnings.js';
 
 /** An article with a call to action, linked from nowhere yet; `lines` places its front matter keys. */
 function art(slug: string, over: Partial<WarningArticle> = {}): WarningArticle {
@@ -120,18 +120,5 @@ describe('contentWarnings', () => {
       'articles/a.md:9: warning: alias /EN/Older is first redirected to /en/older, an alias of this article: two redirects instead of one (write the alias as /en/older)',
       'articles/b.md:20: warning: link to /en/older goes through a redirect (an alias of articles/a.md) (link to /en/a directly)',
     ]);
-  });
-});
-
-describe('canonicalForm', () => {
-  it.each([
-    ['/en//a//b/', '/en/a/b'],
-    ['/EN/Some-Slug', '/en/some-slug'],
-    ['/en', '/en/'],
-    ['/fr/', '/fr/'],
-    ['/Blog/Old/', '/Blog/Old'],
-    ['/', '/'],
-  ])('when the path is %s, then the canonical form is %s', (path, canonical) => {
-    expect(canonicalForm(path, ['en', 'fr'])).toBe(canonical);
   });
 });

@@ -3,6 +3,7 @@
 // that can never be a page is left to the 404 page, never redirected.
 import type { RequestHandler } from 'express';
 import { BadRequestError } from '../../errors.js';
+import { canonicalOf, encodePath } from '../../lib/urls.js';
 import { redirectTo } from '../redirect.js';
 
 /** What a segment of a page path can hold once decoded: letters of any script, digits, ".", "_", "-". */
@@ -22,24 +23,6 @@ export function pageSegments(rawPath: string): string[] | null {
     segments.push(segment);
   }
   return segments;
-}
-
-/** The canonical decoded path for decoded segments: pure, so the rule is tested without a server. */
-export function canonicalOf(segments: readonly string[], languages: readonly string[]): string {
-  const parts = segments.filter((s) => s !== '');
-  const first = parts[0]?.toLowerCase() ?? '';
-  const isLang = languages.includes(first);
-  const canon = isLang ? parts.map((s) => s.toLowerCase()) : [...parts];
-  const path = `/${canon.join('/')}`;
-  return isLang && canon.length === 1 ? `${path}/` : path;
-}
-
-/** Percent-encodes decoded segments for a Location header (UTF-8, as browsers send them). */
-export function encodePath(path: string): string {
-  return path
-    .split('/')
-    .map((s) => encodeURIComponent(s))
-    .join('/');
 }
 
 export function canonicalPath(languages: () => readonly string[]): RequestHandler {

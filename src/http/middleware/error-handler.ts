@@ -6,6 +6,7 @@ import { stringsFor } from '../i18n.js';
 import { makeSeo } from '../view-models/seo.js';
 import { WpRestError } from '../view-models/wp-errors.js';
 import { redirectTo } from '../redirect.js';
+import { articlePath } from '../../lib/urls.js';
 
 function statusOf(error: unknown): number {
   if (error instanceof AppError) return error.status;
@@ -26,7 +27,7 @@ export function notFound(ctx: Ctx): RequestHandler {
     if (req.method === 'GET' || req.method === 'HEAD') {
       const target = ctx.repo.redirect(req.path, ctx.now());
       if (target) {
-        redirectTo(res, 301, `/${target.lang}/${target.slug}`);
+        redirectTo(res, 301, articlePath(target.lang, target.slug));
         return;
       }
     }
@@ -70,7 +71,7 @@ function answer(ctx: Ctx): ErrorRequestHandler {
     ) {
       const target = ctx.repo.redirect(req.path, ctx.now());
       if (target) {
-        redirectTo(res, 301, `/${target.lang}/${target.slug}`);
+        redirectTo(res, 301, articlePath(target.lang, target.slug));
         return;
       }
     }

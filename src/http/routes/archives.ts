@@ -7,12 +7,12 @@ import type { Ctx } from '../context.js';
 import { stringsFor } from '../i18n.js';
 import { PER_PAGE, paginate } from '../view-models/pagination.js';
 import { breadcrumbLd, makeSeo } from '../view-models/seo.js';
-import { tagPath } from '../../lib/slug.js';
+import { archivePath, homePath, pagePath, tagIndexPath, type ArchiveKind } from '../../lib/urls.js';
 import { requireLang, requirePage, requireSlug, requireTagSlug } from './params.js';
 import { tagIndexRoutes } from './tag-index.js';
 import { redirectTo } from '../redirect.js';
 
-type Kind = 'category' | 'tag' | 'author';
+type Kind = ArchiveKind;
 
 interface ArchiveSource {
   name: string;
@@ -64,7 +64,7 @@ export function archiveRoutes(ctx: Ctx): Router {
     const raw = req.params.slug as string | undefined;
     const slug = kind === 'tag' ? requireTagSlug(raw) : requireSlug(raw);
     const pageParam = req.params.page as string | undefined;
-    const root = kind === 'tag' ? tagPath(lang, slug) : `/${lang}/${kind}/${slug}`;
+    const root = archivePath(kind, lang, slug);
     if (pageParam === '1') {
       redirectTo(res, 301, root);
       return;
@@ -82,11 +82,11 @@ export function archiveRoutes(ctx: Ctx): Router {
         : kind === 'tag'
           ? t.articlesTagged(src.name)
           : t.articlesBy(src.name);
-    const path = page === 1 ? root : `${root}/page/${page}`;
+    const path = pagePath(root, page);
     const site = ctx.site();
     const crumbs = [
-      { name: t.home, href: `/${lang}/` },
-      ...(kind === 'tag' ? [{ name: t.tags, href: `/${lang}/tags` }] : []),
+      { name: t.home, href: homePath(lang) },
+      ...(kind === 'tag' ? [{ name: t.tags, href: tagIndexPath(lang) }] : []),
       { name: src.name, href: root },
     ];
     const seo = makeSeo(site, ctx.baseUrl(), {

@@ -7,6 +7,7 @@ import { buildArticlePage } from '../view-models/article-page.js';
 import { previewBanner } from '../view-models/preview-banner.js';
 import { requireLang, requireSlug } from './params.js';
 import { redirectTo } from '../redirect.js';
+import { articlePath } from '../../lib/urls.js';
 
 export function articleRoutes(ctx: Ctx, preview: PreviewOptions = { openDrafts: false }): Router {
   const router = Router();
@@ -24,7 +25,7 @@ export function articleRoutes(ctx: Ctx, preview: PreviewOptions = { openDrafts: 
       }
       const moved = ctx.repo.movedTo(lang, slug, now);
       if (moved) {
-        redirectTo(res, 301, `/${moved.lang}/${moved.slug}`);
+        redirectTo(res, 301, articlePath(moved.lang, moved.slug));
         return;
       }
       if (ctx.repo.isGone(lang, slug)) throw new GoneError();

@@ -10,8 +10,8 @@ import { createFormTokens, type FormTokens } from '../enquiry-tokens.js';
 import { stringsFor } from '../i18n.js';
 import { courseStringsFor } from '../i18n-courses.js';
 import { buildAreaPage, buildCourseIndex } from '../view-models/course-listing.js';
-import { buildCoursePage, courseCrumbs, courseData, enquiryUrl } from '../view-models/course-page.js';
-import { courseUrl } from '../view-models/cta.js';
+import { coursePath, enquiryPath } from '../../lib/urls.js';
+import { buildCoursePage, courseCrumbs, courseData } from '../view-models/course-page.js';
 import { buildEnquiryForm, emptyValues } from '../view-models/enquiry-form.js';
 import { makeSeo } from '../view-models/seo.js';
 import { enquiryRoutes } from './enquiry.js';
@@ -113,7 +113,7 @@ export function courseRoutes(ctx: Ctx): Router {
       hosts,
     );
     const form = buildEnquiryForm({
-      action: enquiryUrl(lang, area, slug),
+      action: enquiryPath(lang, area, slug),
       values: emptyValues(from),
       errors: {},
       formError: null,
@@ -173,7 +173,7 @@ export function courseRoutes(ctx: Ctx): Router {
           { name: strings.thanksTitle, href: req.path },
         ],
         course: row,
-        courseHref: courseUrl(lang, area, slug),
+        courseHref: coursePath(lang, area, slug),
       },
       { lastModified: row.modified_at },
     );

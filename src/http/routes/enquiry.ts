@@ -15,8 +15,8 @@ import type { Ctx } from '../context.js';
 import type { FormTokens } from '../enquiry-tokens.js';
 import { stringsFor } from '../i18n.js';
 import { courseStringsFor, type CourseStrings } from '../i18n-courses.js';
-import { courseCrumbs, courseData, enquiryUrl, thanksUrl } from '../view-models/course-page.js';
-import { courseUrl } from '../view-models/cta.js';
+import { coursePath, enquiryPath, thanksPath } from '../../lib/urls.js';
+import { courseCrumbs, courseData } from '../view-models/course-page.js';
 import {
   buildEnquiryForm,
   NOT_SURE,
@@ -94,7 +94,7 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
         }),
         cs: s,
         text: s.limitedText(decision.retryAfterSec),
-        courseHref: row ? courseUrl(lang, row.area_slug, row.slug) : null,
+        courseHref: row ? coursePath(lang, row.area_slug, row.slug) : null,
         courseTitle: row?.title ?? null,
       },
       { status: 429, profile: 'none', cacheable: false },
@@ -134,16 +134,16 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
         seo: makeSeo(ctx.site(), ctx.baseUrl(), {
           title: `${s.errorTitlePrefix}${s.enquireHeading(row.title)}`,
           description: row.summary,
-          path: courseUrl(lang, row.area_slug, row.slug),
+          path: coursePath(lang, row.area_slug, row.slug),
           robots: 'noindex',
         }),
         cs: s,
         heading,
         crumbs: [...courseCrumbs(t, s, lang, area, row), { name: s.enquireNow, href: req.path }],
         course: row,
-        courseHref: courseUrl(lang, row.area_slug, row.slug),
+        courseHref: coursePath(lang, row.area_slug, row.slug),
         form: buildEnquiryForm({
-          action: enquiryUrl(lang, row.area_slug, row.slug),
+          action: enquiryPath(lang, row.area_slug, row.slug),
           values,
           errors,
           formError,
@@ -160,7 +160,7 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
   // A GET here (a bookmark, a reload after a redirect) goes back to the form on the course page.
   router.get(PATH, (req, res) => {
     const { lang, row } = lookup(req);
-    redirectTo(res, 303, `${courseUrl(lang, row.area_slug, row.slug)}#enquiry`);
+    redirectTo(res, 303, `${coursePath(lang, row.area_slug, row.slug)}#enquiry`);
   });
 
   const sameOrigin: RequestHandler = (req, _res, next) => {
@@ -192,7 +192,7 @@ export function enquiryRoutes(ctx: Ctx, tokens: FormTokens): Router {
       ...read,
       values: { ...read.values, ...checkedAttribution(ctx, attribution, read.values, hosts) },
     };
-    const thanks = thanksUrl(lang, row.area_slug, row.slug);
+    const thanks = thanksPath(lang, row.area_slug, row.slug);
     if (sub.honeypot) {
       ctx.logger.info({ course: scope }, 'enquiry honeypot filled: not stored');
       redirectTo(res, 303, thanks);

@@ -10,6 +10,15 @@ import { ctaLookup } from '../view-models/cta-lookup.js';
 import { buildFeed, FEED_TYPES, type FeedFormat } from '../view-models/feed.js';
 import { requireLang, requireSlug } from './params.js';
 import { redirectTo } from '../redirect.js';
+import {
+  articlePath,
+  categoryFeedPath,
+  categoryPath,
+  feedPath,
+  homePath,
+  SITE_FEED,
+  type FeedExtension,
+} from '../../lib/urls.js';
 
 /** Items per feed: enough for readers that poll daily, small enough to serve fast. */
 export const FEED_ITEMS = 20;
@@ -35,7 +44,7 @@ export function feedRoutes(ctx: Ctx): Router {
       title: string;
       description: string;
       pagePath: string;
-      feedPath: string;
+      feedAt: (ext: FeedExtension) => string;
       rssPath?: string;
       rows: FeedRow[];
     },
@@ -67,8 +76,8 @@ export function feedRoutes(ctx: Ctx): Router {
       lang,
       title: lang === site.default_language || !name ? site.title : `${site.title} (${name})`,
       description: site.description,
-      pagePath: `/${lang}/`,
-      feedPath: `/${lang}/feed`,
+      pagePath: homePath(lang),
+      feedAt: (ext) => feedPath(lang, ext),
       ...(rssPath ? { rssPath } : {}),
       rows: repo.feed(lang, ctx.now(), FEED_ITEMS),
     });
@@ -81,11 +90,11 @@ export function feedRoutes(ctx: Ctx): Router {
       next();
       return;
     }
-    redirectTo(res, 301, `/${article.lang}/${article.slug}`);
+    redirectTo(res, 301, articlePath(article.lang, article.slug));
   });
 
   router.get('/feed.xml', (req, res) => {
-    languageFeed(req, res, ctx.site().default_language, 'rss', '/feed.xml');
+    languageFeed(req, res, ctx.site().default_language, 'rss', SITE_FEED);
   });
 
   router.get('/:lang/feed.:ext', (req, res, next) => {
@@ -112,8 +121,8 @@ export function feedRoutes(ctx: Ctx): Router {
       lang,
       title: `${site.title}: ${category.name}`,
       description: category.description || site.description,
-      pagePath: `/${lang}/category/${slug}`,
-      feedPath: `/${lang}/category/${slug}/feed`,
+      pagePath: categoryPath(lang, slug),
+      feedAt: (ext) => categoryFeedPath(lang, slug, ext),
       rows: repo.categoryFeed(lang, slug, ctx.now(), FEED_ITEMS),
     });
   });

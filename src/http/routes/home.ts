@@ -5,11 +5,12 @@ import { stringsFor } from '../i18n.js';
 import { makeSeo } from '../view-models/seo.js';
 import { requireLang } from './params.js';
 import { redirectTo } from '../redirect.js';
+import { feedPath, homePath, searchPath } from '../../lib/urls.js';
 
 export function homeRoutes(ctx: Ctx): Router {
   const router = Router();
   router.get('/', (_req, res) => {
-    redirectTo(res, 301, `/${ctx.site().default_language}/`);
+    redirectTo(res, 301, homePath(ctx.site().default_language));
   });
   router.get('/:lang/', (req, res) => {
     const lang = requireLang(ctx, req.params.lang);
@@ -23,20 +24,23 @@ export function homeRoutes(ctx: Ctx): Router {
       // Each language's home needs its own title: "Accueil | Site" beside the default language's "Site".
       title: lang === site.default_language ? site.title : stringsFor(lang).home,
       description: site.description,
-      path: `/${lang}/`,
-      alternates: site.languages.map((l) => ({ lang: l.code, href: `/${l.code}/` })),
-      feeds: [{ title: `${site.title} (${lang})`, href: `/${lang}/feed.xml` }],
+      path: homePath(lang),
+      alternates: site.languages.map((l) => ({ lang: l.code, href: homePath(l.code) })),
+      feeds: [{ title: `${site.title} (${lang})`, href: feedPath(lang) }],
       jsonLd: [
         {
           '@context': 'https://schema.org',
           '@type': 'WebSite',
           name: site.title,
           description: site.description,
-          url: `${base}/${lang}/`,
+          url: base + homePath(lang),
           inLanguage: lang,
           potentialAction: {
             '@type': 'SearchAction',
-            target: { '@type': 'EntryPoint', urlTemplate: `${base}/${lang}/search?q={search_term_string}` },
+            target: {
+              '@type': 'EntryPoint',
+              urlTemplate: `${base}${searchPath(lang)}?q={search_term_string}`,
+            },
             'query-input': 'required name=search_term_string',
           },
         },

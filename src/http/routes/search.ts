@@ -8,6 +8,7 @@ import type { Ctx } from '../context.js';
 import { stringsFor } from '../i18n.js';
 import { makeSeo } from '../view-models/seo.js';
 import { requireLang } from './params.js';
+import { searchPath } from '../../lib/urls.js';
 
 const PER_PAGE = 10;
 const MAX_PAGE = 100;
@@ -49,12 +50,12 @@ export function searchRoutes(ctx: Ctx): Router {
       page = pages;
       result = run(match);
     }
-    const link = (n: number) => `/${lang}/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
+    const link = (n: number) => `${searchPath(lang)}?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
     const t = stringsFor(lang);
     const seo = makeSeo(ctx.site(), ctx.baseUrl(), {
       title: q ? t.resultsFor(q, result.total, result.more) : t.search,
       description: t.searchIntro,
-      path: `/${lang}/search`,
+      path: searchPath(lang),
       robots: 'noindex, follow',
     });
     const suggestions = result.total === 0 ? ctx.repo.latest(lang, now, 5) : [];

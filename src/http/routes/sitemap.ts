@@ -17,6 +17,18 @@ import {
   type SitemapType,
   type SitemapUrl,
 } from '../view-models/sitemap.js';
+import {
+  archivePath,
+  areaPath,
+  articlePath,
+  coursePath,
+  coursesPath,
+  homePath,
+  pagePath,
+  sitemapPartPath,
+  tagIndexPath,
+  type ArchiveKind,
+} from '../../lib/urls.js';
 
 const XML = 'application/xml; charset=utf-8';
 
@@ -40,22 +52,22 @@ export function sitemapRoutes(ctx: Ctx, limits: SitemapLimits = SITEMAP_LIMITS):
     };
 
     const homeLastmod = new Map(repo.homes(now).map((h) => [h.lang, h.lastmod]));
-    const homeAlts = withDefault(langs.map((l) => ({ lang: l, href: url(`/${l}/`) })));
+    const homeAlts = withDefault(langs.map((l) => ({ lang: l, href: url(homePath(l)) })));
     const pages: SitemapUrl[] = langs.map((l) => ({
-      loc: url(`/${l}/`),
+      loc: url(homePath(l)),
       lastmod: homeLastmod.get(l) ?? null,
       alternates: homeAlts,
     }));
     const courses = ctx.repo.courses();
     if (courses.length) {
       const newest = (rows: typeof courses) => Math.max(...rows.map((c) => c.modified_at));
-      pages.push({ loc: url(`/${def}/courses`), lastmod: newest(courses) });
+      pages.push({ loc: url(coursesPath(def)), lastmod: newest(courses) });
       for (const area of ctx.repo.areas()) {
         const inArea = courses.filter((c) => c.area_slug === area.slug);
-        if (inArea.length) pages.push({ loc: url(`/${def}/courses/${area.slug}`), lastmod: newest(inArea) });
+        if (inArea.length) pages.push({ loc: url(areaPath(def, area.slug)), lastmod: newest(inArea) });
       }
       for (const c of courses)
-        pages.push({ loc: url(`/${def}/courses/${c.area_slug}/${c.slug}`), lastmod: c.modified_at });
+        pages.push({ loc: url(coursePath(def, c.area_slug, c.slug)), lastmod: c.modified_at });
     }
 
     const rows = repo.sitemapArticles(now);
@@ -64,22 +76,22 @@ export function sitemapRoutes(ctx: Ctx, limits: SitemapLimits = SITEMAP_LIMITS):
       if (a.translation_key)
         byKey.set(a.translation_key, [
           ...(byKey.get(a.translation_key) ?? []),
-          { lang: a.lang, href: url(`/${a.lang}/${a.slug}`) },
+          { lang: a.lang, href: url(articlePath(a.lang, a.slug)) },
         ]);
     const articles = rows.map((a): SitemapUrl => ({
-      loc: url(`/${a.lang}/${a.slug}`),
+      loc: url(articlePath(a.lang, a.slug)),
       lastmod: Math.max(a.modified_at, a.published_at),
       // The 1200-wide variant of a local image, as link previews use it.
       images: a.image ? [url(sharedImage(ctx.images, a.image).url)] : [],
       alternates: a.translation_key ? withDefault(byKey.get(a.translation_key) ?? []) : [],
     }));
 
-    const archives = (kind: string, list: ArchiveRow[]) =>
+    const archives = (kind: ArchiveKind, list: ArchiveRow[]) =>
       list.flatMap((r) => {
-        const root = `/${r.lang}/${kind}/${r.slug}`;
+        const root = archivePath(kind, r.lang, r.slug);
         const pageCount = Math.ceil(r.count / PER_PAGE);
         return Array.from({ length: pageCount }, (_, i) => ({
-          loc: url(i === 0 ? root : `${root}/page/${i + 1}`),
+          loc: url(pagePath(root, i + 1)),
           lastmod: r.lastmod,
         }));
       });
@@ -89,7 +101,7 @@ export function sitemapRoutes(ctx: Ctx, limits: SitemapLimits = SITEMAP_LIMITS):
     const tagIndexes = langs.flatMap((l) => {
       const inLang = tagRows.filter((r) => r.lang === l);
       return inLang.length
-        ? [{ loc: url(`/${l}/tags`), lastmod: Math.max(...inLang.map((r) => r.lastmod)) }]
+        ? [{ loc: url(tagIndexPath(l)), lastmod: Math.max(...inLang.map((r) => r.lastmod)) }]
         : [];
     });
 
@@ -115,7 +127,7 @@ export function sitemapRoutes(ctx: Ctx, limits: SitemapLimits = SITEMAP_LIMITS):
     }
     const base = ctx.baseUrl();
     const parts = plan.parts.map((p) => ({
-      loc: `${base}/sitemap-${p.type}-${p.n}.xml`,
+      loc: absolute(base, sitemapPartPath(p.type, p.n)),
       lastmod: p.lastmod,
     }));
     send(req, res, renderIndex(parts), XML, Math.max(0, ...parts.map((p) => p.lastmod ?? 0)));

@@ -1,6 +1,6 @@
 // /<lang>/tags: every tag with published articles in a language, with its count, sorted by name for that language.
 import { Router } from 'express';
-import { tagPath } from '../../lib/slug.js';
+import { homePath, tagIndexPath, tagPath } from '../../lib/urls.js';
 import type { Ctx } from '../context.js';
 import { stringsFor } from '../i18n.js';
 import { breadcrumbLd, makeSeo } from '../view-models/seo.js';
@@ -16,9 +16,9 @@ export function tagIndexRoutes(ctx: Ctx): Router {
     const tags = rows
       .map((r) => ({ name: r.name, count: r.count, href: tagPath(lang, r.slug), slug: r.slug }))
       .sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
-    const path = `/${lang}/tags`;
+    const path = tagIndexPath(lang);
     const crumbs = [
-      { name: t.home, href: `/${lang}/` },
+      { name: t.home, href: homePath(lang) },
       { name: t.tags, href: path },
     ];
     const site = ctx.site();

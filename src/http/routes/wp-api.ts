@@ -26,6 +26,7 @@ import {
   type ListQuery,
 } from '../view-models/wp-queries.js';
 import { wpTerm, wpUser, type Taxonomy } from '../view-models/wp-terms.js';
+import { articlePath } from '../../lib/urls.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -169,7 +170,7 @@ export function wpApiRoutes(ctx: Ctx): Router {
     const row = wp.post(id, now);
     if (!row) throw new WpRestError(404, 'rest_post_invalid_id', 'Invalid post ID.');
     send(req, res, postShaper(now, q)(row), {
-      link: `<${ctx.baseUrl()}/${row.lang}/${row.slug}>; rel="alternate"; type="text/html"`,
+      link: `<${ctx.baseUrl()}${articlePath(row.lang, row.slug)}>; rel="alternate"; type="text/html"`,
       lastModified: Math.max(row.modified_at, row.published_at),
     });
   });

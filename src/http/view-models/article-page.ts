@@ -5,7 +5,15 @@ import { toIso } from '../../lib/dates.js';
 import type { Ctx, PageLocals } from '../context.js';
 import { imageLd, sharedImage } from '../image-files.js';
 import { stringsFor } from '../i18n.js';
-import { courseUrl, ctaHtml, expandCtas, type CtaCourse } from './cta.js';
+import {
+  articlePath,
+  authorPath,
+  categoryFeedPath,
+  categoryPath,
+  coursePath,
+  homePath,
+} from '../../lib/urls.js';
+import { ctaHtml, expandCtas, type CtaCourse } from './cta.js';
 import { absolute, breadcrumbLd, makeSeo } from './seo.js';
 
 export const RELATED_SHOWN = 5;
@@ -64,10 +72,10 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
   const toc = JSON.parse(a.toc_json) as TocEntry[];
   const tags = ctx.repo.tagsOf(a.id);
   const translations = a.translation_key ? ctx.repo.translations(a.translation_key, a.id, now) : [];
-  const path = `/${a.lang}/${a.slug}`;
+  const path = articlePath(a.lang, a.slug);
   const crumbs = [
-    { name: t.home, href: `/${a.lang}/` },
-    { name: a.category_name ?? a.category_slug, href: `/${a.lang}/category/${a.category_slug}` },
+    { name: t.home, href: homePath(a.lang) },
+    { name: a.category_name ?? a.category_slug, href: categoryPath(a.lang, a.category_slug) },
     { name: a.title, href: path },
   ];
   const published = toIso(a.published_at);
@@ -87,13 +95,13 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
     alternates: translations.length
       ? [
           { lang: a.lang, href: path },
-          ...translations.map((x) => ({ lang: x.lang, href: `/${x.lang}/${x.slug}` })),
+          ...translations.map((x) => ({ lang: x.lang, href: articlePath(x.lang, x.slug) })),
         ]
       : [],
     feeds: [
       {
         title: `${site.title}: ${a.category_name ?? a.category_slug}`,
-        href: `/${a.lang}/category/${a.category_slug}/feed.xml`,
+        href: categoryFeedPath(a.lang, a.category_slug),
       },
     ],
     jsonLd: [
@@ -109,7 +117,7 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
         author: {
           '@type': 'Person',
           name: a.author_name ?? a.author_slug,
-          url: absolute(base, `/${a.lang}/author/${a.author_slug}`),
+          url: absolute(base, authorPath(a.lang, a.author_slug)),
         },
         publisher: { '@type': 'Organization', name: site.title, url: `${base}/` },
         mainEntityOfPage: { '@type': 'WebPage', '@id': absolute(base, path) },
@@ -126,7 +134,7 @@ export function buildArticlePage(ctx: Ctx, a: ArticleRow, now: number): PageLoca
     article: a,
     body,
     ctaBlock,
-    ctaCourseUrl: ctaCourse ? courseUrl(courseLang, ctaCourse.area, ctaCourse.slug) : null,
+    ctaCourseUrl: ctaCourse ? coursePath(courseLang, ctaCourse.area, ctaCourse.slug) : null,
     toc: a.word_count >= TOC_MIN_WORDS && toc.length >= 3 ? toc : [],
     tags,
     related,

@@ -4,8 +4,8 @@ import type { AreaRow, CourseRow } from '../../db/site-repo.js';
 import type { Strings } from '../i18n.js';
 import type { CourseStrings } from '../i18n-courses.js';
 import type { PageLocals } from '../context.js';
-import { courseUrl } from './cta.js';
-import { areaUrl, courseCrumbs, courseData, coursesIndexUrl, type Crumb } from './course-page.js';
+import { areaPath, coursePath, coursesPath, homePath } from '../../lib/urls.js';
+import { courseCrumbs, courseData, type Crumb } from './course-page.js';
 import { absolute, breadcrumbLd, makeSeo } from './seo.js';
 
 export interface CourseCard {
@@ -27,7 +27,7 @@ export interface AreaGroup {
 export function courseCard(lang: string, row: CourseRow): CourseCard {
   const data = courseData(row);
   return {
-    href: courseUrl(lang, row.area_slug, row.slug),
+    href: coursePath(lang, row.area_slug, row.slug),
     title: row.title,
     summary: row.summary,
     duration: data.duration,
@@ -43,7 +43,7 @@ export function groupByArea(
 ): AreaGroup[] {
   const groups = new Map<string, AreaGroup>();
   const group = (slug: string, name: string, intro: string) => {
-    const g = { slug, name, intro, href: areaUrl(lang, slug), courses: [] };
+    const g = { slug, name, intro, href: areaPath(lang, slug), courses: [] };
     groups.set(slug, g);
     return g;
   };
@@ -78,15 +78,15 @@ export function buildCourseIndex(input: {
   const { site, baseUrl, lang, t, strings } = input;
   const groups = groupByArea(lang, input.areas, input.courses);
   const crumbs: Crumb[] = [
-    { name: t.home, href: `/${lang}/` },
-    { name: strings.coursesTitle, href: coursesIndexUrl(lang) },
+    { name: t.home, href: homePath(lang) },
+    { name: strings.coursesTitle, href: coursesPath(lang) },
   ];
   return {
     lang,
     seo: makeSeo(site, baseUrl, {
       title: strings.coursesTitle,
       description: strings.coursesIntro,
-      path: coursesIndexUrl(lang),
+      path: coursesPath(lang),
       jsonLd: [
         itemList(
           baseUrl,
@@ -118,7 +118,7 @@ export function buildAreaPage(input: {
     seo: makeSeo(site, baseUrl, {
       title: strings.areaCourses(area.name),
       description: area.intro || `${strings.areaCourses(area.name)}: ${cards.map((c) => c.title).join(', ')}`,
-      path: areaUrl(lang, area.slug),
+      path: areaPath(lang, area.slug),
       jsonLd: [itemList(baseUrl, cards), breadcrumbLd(baseUrl, crumbs)],
     }),
     cs: strings,

@@ -5,7 +5,7 @@ import { parseIsoDate } from '../../lib/dates.js';
 import type { Strings } from '../i18n.js';
 import type { CourseStrings } from '../i18n-courses.js';
 import type { PageLocals } from '../context.js';
-import { courseUrl } from './cta.js';
+import { areaPath, coursePath, coursesPath, homePath } from '../../lib/urls.js';
 import type { EnquiryFormLocals } from './enquiry-form.js';
 import { absolute, breadcrumbLd, makeSeo } from './seo.js';
 
@@ -16,22 +16,6 @@ export interface Crumb {
 
 export function courseData(row: CourseRow): CourseFrontMatter {
   return JSON.parse(row.data_json) as CourseFrontMatter;
-}
-
-export function coursesIndexUrl(lang: string): string {
-  return `/${lang}/courses`;
-}
-
-export function areaUrl(lang: string, area: string): string {
-  return `/${lang}/courses/${area}`;
-}
-
-export function thanksUrl(lang: string, area: string, slug: string): string {
-  return `${courseUrl(lang, area, slug)}/thanks`;
-}
-
-export function enquiryUrl(lang: string, area: string, slug: string): string {
-  return `${courseUrl(lang, area, slug)}/enquiry`;
 }
 
 /** Start dates still ahead of `now`, soonest first, as epoch ms. */
@@ -50,11 +34,11 @@ export function courseCrumbs(
   course?: { slug: string; title: string },
 ): Crumb[] {
   const crumbs: Crumb[] = [
-    { name: t.home, href: `/${lang}/` },
-    { name: s.coursesTitle, href: coursesIndexUrl(lang) },
-    { name: area.name, href: areaUrl(lang, area.slug) },
+    { name: t.home, href: homePath(lang) },
+    { name: s.coursesTitle, href: coursesPath(lang) },
+    { name: area.name, href: areaPath(lang, area.slug) },
   ];
-  if (course) crumbs.push({ name: course.title, href: courseUrl(lang, area.slug, course.slug) });
+  if (course) crumbs.push({ name: course.title, href: coursePath(lang, area.slug, course.slug) });
   return crumbs;
 }
 
@@ -70,7 +54,7 @@ export function courseJsonLd(
     '@type': 'Course',
     name: row.title,
     description: row.summary,
-    url: absolute(baseUrl, courseUrl(lang, row.area_slug, row.slug)),
+    url: absolute(baseUrl, coursePath(lang, row.area_slug, row.slug)),
     inLanguage: lang,
     provider: { '@type': 'Organization', name: site.title, url: `${baseUrl}/` },
     ...(data.certification ? { educationalCredentialAwarded: data.certification } : {}),
@@ -99,7 +83,7 @@ export function buildCoursePage(input: {
   const seo = makeSeo(site, baseUrl, {
     title: row.title,
     description: row.summary,
-    path: courseUrl(lang, row.area_slug, row.slug),
+    path: coursePath(lang, row.area_slug, row.slug),
     jsonLd: [courseJsonLd(site, baseUrl, lang, row, data), breadcrumbLd(baseUrl, crumbs)],
   });
   return {

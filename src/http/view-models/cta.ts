@@ -1,6 +1,7 @@
 // Call-to-action blocks: the inline ::cta placeholders and the `cta:` field become course cards with a button.
 import { AFTER_ARTICLE, inlineCta } from '../../lib/attribution.js';
 import { escapeHtml } from '../../lib/html.js';
+import { coursePath } from '../../lib/urls.js';
 
 export interface CtaCourse {
   area: string;
@@ -10,17 +11,13 @@ export interface CtaCourse {
   ctaLabel: string | null;
 }
 
-export function courseUrl(lang: string, area: string, slug: string): string {
-  return `/${lang}/courses/${area}/${slug}`;
-}
-
 /**
  * The course link of a CTA: `?from=<article>&cta=<position>`. The same few URLs for every reader of an
  * article (so shared caches keep one copy of each), and what the arrival counter and the enquiry record.
  */
 export function ctaHref(lang: string, course: CtaCourse, fromSlug: string, cta: string): string {
   const from = encodeURIComponent(fromSlug);
-  return `${courseUrl(lang, course.area, course.slug)}?from=${from}&cta=${encodeURIComponent(cta)}`;
+  return `${coursePath(lang, course.area, course.slug)}?from=${from}&cta=${encodeURIComponent(cta)}`;
 }
 
 export function ctaHtml(

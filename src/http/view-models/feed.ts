@@ -6,6 +6,7 @@ import { escapeHtml } from '../../lib/html.js';
 import { absolute } from './seo.js';
 import { guidUrl } from './wp-post.js';
 import { cdataSafe, xmlSafe } from './xml-text.js';
+import { articlePath, authorPath, categoryPath, type FeedExtension } from '../../lib/urls.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -23,9 +24,9 @@ export interface FeedInput {
   description: string;
   /** The page the feed follows, e.g. /en/ or /en/category/news. */
   pagePath: string;
-  /** The feed's own path without its extension, e.g. /en/feed or /en/category/news/feed. */
-  feedPath: string;
-  /** Where this RSS document is served when not at `${feedPath}.xml` (the site-wide /feed.xml). */
+  /** The feed's own path in each format, e.g. /en/feed.atom or /en/category/news/feed.json. */
+  feedAt: (ext: FeedExtension) => string;
+  /** Where this RSS document is served when not at `feedAt('xml')` (the site-wide /feed.xml). */
   rssPath?: string;
   rows: readonly FeedRow[];
   content: 'full' | 'excerpt';
@@ -52,7 +53,7 @@ function imageType(url: string): string | null {
 
 function itemFor(row: FeedRow, input: FeedInput, format: FeedFormat): Item {
   const base = input.baseUrl;
-  const link = `${base}/${row.lang}/${row.slug}`;
+  const link = base + articlePath(row.lang, row.slug);
   const image = row.image ? absolute(base, row.image) : null;
   const author = row.author_name ?? row.author_slug;
   const category = row.category_name ?? row.category_slug;
@@ -78,7 +79,7 @@ function itemFor(row: FeedRow, input: FeedInput, format: FeedFormat): Item {
       {
         name: xmlSafe(category),
         term: row.category_slug,
-        domain: `${base}/${row.lang}/category/${row.category_slug}`,
+        domain: base + categoryPath(row.lang, row.category_slug),
       },
     ],
   };
@@ -89,7 +90,7 @@ function itemFor(row: FeedRow, input: FeedInput, format: FeedFormat): Item {
     const type = image ? imageType(image) : null;
     if (image && type) item.enclosure = { url: image, type, length: 0 };
   } else {
-    item.author = [{ name: xmlSafe(author), link: `${base}/${row.lang}/author/${row.author_slug}` }];
+    item.author = [{ name: xmlSafe(author), link: base + authorPath(row.lang, row.author_slug) }];
     if (format === 'json' && image) item.image = image;
   }
   return item;
@@ -110,9 +111,9 @@ export function buildFeed(input: FeedInput, format: FeedFormat): string {
     updated: new Date(updated),
     generator: 'Folio',
     feedLinks: {
-      rss: absolute(base, input.rssPath ?? `${input.feedPath}.xml`),
-      atom: absolute(base, `${input.feedPath}.atom`),
-      json: absolute(base, `${input.feedPath}.json`),
+      rss: absolute(base, input.rssPath ?? input.feedAt('xml')),
+      atom: absolute(base, input.feedAt('atom')),
+      json: absolute(base, input.feedAt('json')),
     },
   });
   for (const row of input.rows) feed.addItem(itemFor(row, input, format));

@@ -2,6 +2,7 @@
 // blockquote with its description, a line on how to read the rest, then H2 sections of `- [title](url): note`
 // lists: categories, courses, the newest articles with their excerpts, and an Optional section (feeds,
 // the sitemap, the other languages) that a reader short of context may skip.
+import { articlePath, categoryPath, coursePath, feedPath, homePath, SITEMAP } from '../../lib/urls.js';
 
 export interface LlmsTxtInput {
   title: string;
@@ -42,10 +43,6 @@ function item(title: string, url: string, text: string): string {
   return `- [${label(title)}](${url})${n ? `: ${n}` : ''}`;
 }
 
-function urlOf(base: string, ...segments: string[]): string {
-  return `${base}/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
-}
-
 export function buildLlmsTxt(input: LlmsTxtInput): string {
   const { baseUrl: base, lang } = input;
   const out = [`# ${line(input.title)}`, ''];
@@ -60,7 +57,7 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
       out.push(
         item(
           c.name,
-          urlOf(base, lang, 'category', c.slug),
+          base + categoryPath(lang, c.slug),
           `${c.description} (${c.count === 1 ? '1 article' : `${c.count} articles`})`,
         ),
       );
@@ -69,7 +66,7 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
   if (input.courses.length > 0) {
     out.push('## Courses', '');
     for (const c of input.courses)
-      out.push(item(c.title, urlOf(base, lang, 'courses', c.area, c.slug), `${c.summary} (${c.areaName})`));
+      out.push(item(c.title, base + coursePath(lang, c.area, c.slug), `${c.summary} (${c.areaName})`));
     out.push('');
   }
   if (input.articles.length > 0) {
@@ -78,7 +75,7 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
       out.push(
         item(
           a.title,
-          urlOf(base, lang, a.slug),
+          base + articlePath(lang, a.slug),
           `${new Date(a.published_at).toISOString().slice(0, 10)}: ${a.excerpt}`,
         ),
       );
@@ -87,11 +84,11 @@ export function buildLlmsTxt(input: LlmsTxtInput): string {
   out.push(
     '## Optional',
     '',
-    item('RSS feed', urlOf(base, lang, 'feed.xml'), 'the newest articles'),
-    item('JSON Feed', urlOf(base, lang, 'feed.json'), 'the same, as JSON'),
-    item('Sitemap', urlOf(base, 'sitemap.xml'), 'every public page'),
+    item('RSS feed', base + feedPath(lang), 'the newest articles'),
+    item('JSON Feed', base + feedPath(lang, 'json'), 'the same, as JSON'),
+    item('Sitemap', base + SITEMAP, 'every public page'),
     ...input.otherLanguages.map((l) =>
-      item(l.name, `${urlOf(base, l.code)}/`, `the site in ${l.name} (${l.code})`),
+      item(l.name, base + homePath(l.code), `the site in ${l.name} (${l.code})`),
     ),
   );
   return `${out.join('\n')}\n`;

@@ -1,4 +1,5 @@
 // Pagination arithmetic for archives and search: page numbers, bounds and prev/next URLs.
+import { pagePath } from '../../lib/urls.js';
 
 export const PER_PAGE = 12;
 
@@ -15,7 +16,7 @@ export interface Pagination {
 export function paginate(base: string, page: number, total: number, perPage = PER_PAGE): Pagination | null {
   const pages = Math.max(1, Math.ceil(total / perPage));
   if (!Number.isInteger(page) || page < 1 || page > pages) return null;
-  const url = (n: number) => (n === 1 ? base : `${base}/page/${n}`);
+  const url = (n: number) => pagePath(base, n);
   return {
     page,
     pages,

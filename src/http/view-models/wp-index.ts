@@ -2,6 +2,7 @@
 // and the post types and taxonomies the routes serve.
 import type { SiteConfig } from '../../content/schema.js';
 import type { WpObject } from './wp-post.js';
+import { homePath } from '../../lib/urls.js';
 
 type Arg = {
   description: string;
@@ -140,7 +141,7 @@ export function wpIndex(site: SiteConfig, baseUrl: string): WpObject {
     name: site.title,
     description: site.description,
     url: baseUrl,
-    home: `${baseUrl}/${site.default_language}/`,
+    home: baseUrl + homePath(site.default_language),
     gmt_offset: 0,
     timezone_string: 'UTC',
     page_for_posts: 0,

@@ -4,6 +4,7 @@ import type { CourseRow } from '../../db/site-repo.js';
 import { toWpDate } from '../../lib/dates.js';
 import { escapeHtml } from '../../lib/html.js';
 import { absolute } from './seo.js';
+import { articlePath, coursePath } from '../../lib/urls.js';
 
 export type WpObject = Record<string, unknown>;
 
@@ -44,7 +45,7 @@ export function wpPost(
     slug: row.slug,
     status: 'publish',
     type: 'post',
-    link: `${site.baseUrl}/${row.lang}/${row.slug}`,
+    link: site.baseUrl + articlePath(row.lang, row.slug),
     title: rendered(escapeHtml(row.title)),
     content: { rendered: extra.contentHtml, protected: false },
     excerpt: { rendered: excerptHtml(row.excerpt), protected: false },
@@ -103,7 +104,7 @@ export function wpCourse(row: CourseRow, site: WpSite, contentHtml: string): WpO
     slug: row.slug,
     status: 'publish',
     type: 'course',
-    link: `${site.baseUrl}/${site.defaultLang}/courses/${row.area_slug}/${row.slug}`,
+    link: site.baseUrl + coursePath(site.defaultLang, row.area_slug, row.slug),
     title: rendered(escapeHtml(row.title)),
     content: { rendered: contentHtml, protected: false },
     excerpt: { rendered: excerptHtml(row.summary), protected: false },

@@ -2,19 +2,20 @@
 import type { WpTermRow, WpUserRow } from '../../db/wp-repo.js';
 import { absolute } from './seo.js';
 import { apiRoot, CURIES, type WpObject, type WpSite } from './wp-post.js';
+import { archivePath, authorPath } from '../../lib/urls.js';
 
 export type Taxonomy = 'category' | 'post_tag';
 
 export function wpTerm(row: WpTermRow, taxonomy: Taxonomy, site: WpSite): WpObject {
   const api = apiRoot(site);
   const base = taxonomy === 'category' ? 'categories' : 'tags';
-  const archive = taxonomy === 'category' ? 'category' : 'tag';
   const filter = taxonomy === 'category' ? 'categories' : 'tags';
   return {
     id: row.id,
     count: row.count,
     description: row.description,
-    link: `${site.baseUrl}/${site.defaultLang}/${archive}/${encodeURIComponent(row.slug)}`,
+    link:
+      site.baseUrl + archivePath(taxonomy === 'category' ? 'category' : 'tag', site.defaultLang, row.slug),
     name: row.name,
     slug: row.slug,
     taxonomy,
@@ -43,7 +44,7 @@ export function wpUser(row: WpUserRow, site: WpSite): WpObject {
     name: row.name,
     url: row.url ?? '',
     description: row.bio,
-    link: `${site.baseUrl}/${site.defaultLang}/author/${row.slug}`,
+    link: site.baseUrl + authorPath(site.defaultLang, row.slug),
     slug: row.slug,
     avatar_urls: avatar ? Object.fromEntries(AVATAR_SIZES.map((s) => [s, avatar])) : {},
     meta: [],

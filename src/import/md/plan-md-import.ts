@@ -11,6 +11,7 @@ import { splitForeign } from './foreign-front-matter.js';
 import { mapFields, type MapOptions, type MappedFields } from './map-fields.js';
 import { plainSummary, takeTitle } from './text.js';
 import type { PathFacts } from './source-files.js';
+import { articlePath } from '../../lib/urls.js';
 
 export interface MdSource {
   abs: string;
@@ -53,7 +54,7 @@ function frontMatter(
   fm.author = m.author.slug;
   if (excerpt) fm.excerpt = excerpt;
   if (image) Object.assign(fm, { image: image.src, image_alt: image.alt });
-  const own = `/${m.lang}/${m.slug}`;
+  const own = articlePath(m.lang, m.slug);
   const aliases = m.aliases.filter((a) => a !== own && a !== '/');
   if (aliases.length) fm.aliases = aliases.slice(0, 50);
   if (m.draft) fm.draft = true;

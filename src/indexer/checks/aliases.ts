@@ -1,8 +1,6 @@
 // `aliases:` are old paths that redirect: one article each (the oldest claiming it), never a real page.
+import { RESERVED_PATH } from '../../lib/urls.js';
 import type { Report, Version } from './version.js';
-
-const RESERVED =
-  /^\/(wp-json|healthz|feed\.xml|sitemap[\w.-]*\.xml|robots\.txt|assets|img|css|favicon\.[a-z]+)(\/|$)/;
 
 const clean = (alias: string) => alias.replace(/\/+$/, '') || '/';
 
@@ -17,13 +15,6 @@ export function aliasClaims(placed: readonly Version[]): Map<string, string> {
   return owners;
 }
 
-/** The paths of the site's own pages in these languages, which an alias cannot take. */
-export function realPagePattern(languages: readonly string[]): RegExp {
-  return new RegExp(
-    `^/(${languages.join('|')})(/(category|tag|tags|author|courses|search|feed\\.xml)(/.*)?)?/?$`,
-  );
-}
-
 /** Reports collisions; an alias that is a real page is removed from `owners`. */
 export function checkAliases(
   v: Version,
@@ -34,7 +25,8 @@ export function checkAliases(
 ): void {
   for (const alias of v.aliases) {
     const path = clean(alias);
-    const real = realPage.test(path) || RESERVED.test(path) || registry.has(path.slice(1)) || path === '/';
+    const real =
+      realPage.test(path) || RESERVED_PATH.test(path) || registry.has(path.slice(1)) || path === '/';
     const other = owners.get(path);
     if (real) {
       report(

@@ -5,6 +5,7 @@ import { followMoves } from '../slug-moves.js';
 import type { Courses } from './courses.js';
 import { closestSlug } from './did-you-mean.js';
 import type { Report, Version } from './version.js';
+import { coursesPath } from '../../lib/urls.js';
 
 export interface LinkTargets {
   courses: Courses;
@@ -64,8 +65,8 @@ export function checkLinks(v: Version, t: LinkTargets, report: Report): void {
         v,
         l.line,
         'broken-link',
-        `link to /${v.lang}/courses/${l.target}: no such course`,
-        guess ? `did you mean /${v.lang}/courses/${guess}?` : t.courses.hint(l.target),
+        `link to ${coursesPath(v.lang)}/${l.target}: no such course`,
+        guess ? `did you mean ${coursesPath(v.lang)}/${guess}?` : t.courses.hint(l.target),
       );
     }
     if (l.kind === 'article') checkArticleLink(v, l, t, report);
