@@ -34,7 +34,19 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['express', 'better-sqlite3', 'node:fs', '../db/*', '../http/*', '../indexer/*'],
+              group: [
+                'express',
+                'better-sqlite3',
+                'node:fs',
+                '**/db/**',
+                '**/http/**',
+                '**/indexer/**',
+                '**/cli/**',
+                '**/dev/**',
+                '**/export/**',
+                '**/import/**',
+                '**/enquiries/**',
+              ],
               message: 'content/ and lib/ are pure: text in, values out.',
             },
           ],
@@ -50,6 +62,42 @@ export default tseslint.config(
         {
           paths: [
             { name: 'better-sqlite3', message: 'http/ reaches the database only through db/ repositories.' },
+          ],
+          patterns: [
+            { group: ['**/indexer/**'], message: 'http/ serves the index; it never runs the indexer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['express', '**/http/**', '**/indexer/**'],
+              message:
+                'db/ is the storage layer: the server and the indexer use it, never the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/indexer/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['express', '**/http/**'],
+              message: 'indexer/ writes the index; it never imports the server.',
+            },
           ],
         },
       ],

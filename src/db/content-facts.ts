@@ -1,7 +1,21 @@
 // What `npm run check` reads back from a freshly built index to find content warnings.
-import type { WarningArticle } from '../indexer/warnings.js';
 import type { Db } from './connection.js';
 import type { ArticleFacts } from './index-store.js';
+
+/** An article as the content warnings read it. */
+export interface WarningArticle {
+  path: string;
+  lang: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  draft: boolean;
+  image: string | null;
+  cta: string | null;
+  related: readonly string[];
+  aliases: readonly string[];
+  facts: ArticleFacts;
+}
 
 interface FactsRow {
   source_path: string;

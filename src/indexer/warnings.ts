@@ -1,26 +1,15 @@
 // Content warnings for `npm run check`: things that do not break the site but cost readers or search
 // traffic. Pure rules over what the index stores about each article; the caller supplies file lookups.
-import type { ArticleFacts } from '../db/index-store.js';
+import type { WarningArticle } from '../db/content-facts.js';
 import type { ContentProblem } from '../errors.js';
 import { articlePath, canonicalForm } from '../lib/urls.js';
 
 /** Search results show about this many characters of a title and of a description. */
+// The article shape lives with its query in db/content-facts.ts.
+export type { WarningArticle } from '../db/content-facts.js';
+
 export const TITLE_MAX = 60;
 export const DESCRIPTION_MAX = 160;
-
-export interface WarningArticle {
-  path: string;
-  lang: string;
-  slug: string;
-  title: string;
-  excerpt: string;
-  draft: boolean;
-  image: string | null;
-  cta: string | null;
-  related: readonly string[];
-  aliases: readonly string[];
-  facts: ArticleFacts;
-}
 
 export interface WarningInput {
   articles: readonly WarningArticle[];
