@@ -356,6 +356,8 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
     // Both up: nginx takes turns, so one reader's form sent twice (a double click) reaches both replicas;
     // the primary stores its own copy and knows the replica's forward by the same idempotency key.
     for (const i of [1, 1, 2]) await accepted(i);
+    // nginx writes an access-log line after the response has gone out: wait for it, do not race it.
+    await waitFor('nginx to log the first three POSTs', () => posts().length >= 3);
     const [first, second] = posts().map(upstream);
     expect(new Set([first, second])).toEqual(
       new Set([`127.0.0.1:${ports.primary}`, `127.0.0.1:${ports.replica}`]),
@@ -371,6 +373,7 @@ describeWithNginx('scale-out behind nginx', (nginxBin) => {
     await killed.exited;
     const before = posts().length;
     for (const i of [3, 4, 5, 6]) await accepted(i);
+    await waitFor('nginx to log the four POSTs', () => posts().length >= before + 4);
     const whileDown = posts().slice(before).map(upstream);
     // Each answered by the replica. The ones nginx first tried on the dead primary were passed on: the
     // connection was refused, so the POST had never reached an application.
