@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { RenderOutcome, RenderTask } from './render-task.js';
+import { WorkerLane } from './worker-lane.js';
 
 export interface RenderPoolOptions {
   size?: number;
@@ -34,21 +34,11 @@ async function inProcessRenderer(): Promise<(task: RenderTask) => RenderOutcome>
   return (task) => renderTask({ ...task, ctx: withImages(task.ctx) });
 }
 
-interface Slot {
-  worker: Worker | null;
-  /** Settles when the worker has loaded its modules (true) or died trying (false). */
-  ready: Promise<boolean> | null;
-  busy: boolean;
-}
-
-/** How long a new worker may take to load before it counts as broken (start-up is not render time). */
-const STARTUP_LIMIT_MS = 30_000;
-
 export class RenderPool {
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly script: string | null;
-  private readonly slots: Slot[] = [];
+  private readonly workers: WorkerLane[] = [];
   private closed = false;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly idleMs: number;
@@ -68,9 +58,7 @@ export class RenderPool {
   private scheduleIdleStop(): void {
     this.stopIdleTimer();
     this.idleTimer = setTimeout(() => {
-      for (const slot of this.slots) {
-        if (!slot.busy && slot.worker) this.discard(slot);
-      }
+      for (const lane of this.workers) if (!lane.busy) void lane.stop();
     }, this.idleMs);
     this.idleTimer.unref();
   }
@@ -79,104 +67,12 @@ export class RenderPool {
     return this.script !== null;
   }
 
-  private spawn(slot: Slot): void {
-    // Limits make runaway recursion or memory use fail inside the worker, not in the server.
-    const worker = new Worker(this.script as string, {
-      resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 8 },
-    });
-    worker.unref();
-    slot.worker = worker;
-    slot.ready = new Promise<boolean>((resolve) => {
-      const done = (ok: boolean) => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onFail);
-        worker.off('exit', onFail);
-        resolve(ok);
-      };
-      const onMessage = (message: unknown) => done(message === 'ready');
-      const onFail = () => done(false);
-      const timer = setTimeout(onFail, STARTUP_LIMIT_MS);
-      worker.on('message', onMessage);
-      worker.on('error', onFail);
-      worker.on('exit', onFail);
-    });
-  }
-
-  private discard(slot: Slot): void {
-    const worker = slot.worker;
-    slot.worker = null;
-    slot.ready = null;
-    void worker?.terminate();
-  }
-
-  private async runOne(slot: Slot, task: RenderTask): Promise<RenderOutcome> {
-    if (!slot.worker) this.spawn(slot);
-    // The time budget starts once the worker is up: a fresh worker's start-up is not the file's fault.
-    const worker = (await slot.ready) ? slot.worker : null;
-    if (!worker) {
-      this.discard(slot);
-      return {
-        id: task.id,
-        ok: false,
-        problems: [
-          {
-            file: task.path,
-            line: 1,
-            code: 'render-crashed',
-            message: 'the render worker could not start',
-            hint: 'run the indexer again; if it persists, check the server log',
-            severity: 'error',
-          },
-        ],
-      };
-    }
-    return new Promise((resolve) => {
-      let settled = false;
-      const finish = (outcome: RenderOutcome, kill: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (kill) this.discard(slot);
-        resolve(outcome);
-      };
-      const fault = (code: string, message: string, hint: string): RenderOutcome => ({
-        id: task.id,
-        ok: false,
-        problems: [{ file: task.path, line: 1, code, message, hint, severity: 'error' }],
-      });
-      const onMessage = (outcome: RenderOutcome) => finish(outcome, false);
-      const onError = (error: Error) =>
-        finish(
-          fault(
-            'render-crashed',
-            `rendering stopped: ${error.message}`,
-            'the file is too large or too deeply nested; simplify it',
-          ),
-          true,
-        );
-      const onExit = () =>
-        finish(fault('render-crashed', 'rendering stopped unexpectedly', 'simplify the file'), true);
-      const timer = setTimeout(
-        () =>
-          finish(
-            fault(
-              'render-timeout',
-              `rendering took longer than ${this.timeoutMs} ms and was stopped`,
-              'look for a very long paragraph, a huge table or deeply nested lists',
-            ),
-            true,
-          ),
-        this.timeoutMs,
-      );
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(task);
-    });
+  /** `n` worker lanes (made on first use), or `n` in-process lanes (null) without a compiled worker. */
+  private lanes(n: number): (WorkerLane | null)[] {
+    const script = this.script;
+    if (!script) return Array.from({ length: n }, () => null);
+    while (this.workers.length < n) this.workers.push(new WorkerLane(script, this.timeoutMs));
+    return this.workers.slice(0, n);
   }
 
   /** Renders every task; results in task order. */
@@ -207,8 +103,7 @@ export class RenderPool {
     const local = this.script ? null : await inProcessRenderer();
     this.stopIdleTimer();
     let next = 0;
-    const lanes = Math.min(this.size, count);
-    while (this.slots.length < lanes) this.slots.push({ worker: null, ready: null, busy: false });
+    const lanes = this.lanes(Math.min(this.size, count));
     // The next task is sent as soon as a result arrives, before the result is handled, so a worker
     // never waits for the caller's bookkeeping (staging writes) between two files.
     const take = (): { i: number; task: RenderTask } | null => {
@@ -220,21 +115,21 @@ export class RenderPool {
       }
       return null;
     };
-    const render = (slot: Slot, task: RenderTask): Promise<RenderOutcome> =>
-      local ? Promise.resolve(local(task)) : this.runOne(slot, task);
+    const render = (lane: WorkerLane | null, task: RenderTask): Promise<RenderOutcome> =>
+      lane ? lane.render(task) : Promise.resolve((local as (t: RenderTask) => RenderOutcome)(task));
     await Promise.all(
-      this.slots.slice(0, lanes).map(async (slot) => {
-        slot.busy = true;
+      lanes.map(async (lane) => {
+        if (lane) lane.busy = true;
         let current = take();
-        let pending = current ? render(slot, current.task) : null;
+        let pending = current ? render(lane, current.task) : null;
         while (current && pending) {
           const outcome = await pending;
           const following = take();
-          pending = following ? render(slot, following.task) : null;
+          pending = following ? render(lane, following.task) : null;
           onOutcome(outcome, current.i);
           current = following;
         }
-        slot.busy = false;
+        if (lane) lane.busy = false;
       }),
     );
     if (this.script) this.scheduleIdleStop();
@@ -242,15 +137,13 @@ export class RenderPool {
 
   /** Starts the workers ahead of time so the first re-index does not pay for their start-up. */
   warm(): void {
-    if (!this.script) return;
-    while (this.slots.length < this.size) this.slots.push({ worker: null, ready: null, busy: false });
-    for (const slot of this.slots) if (!slot.worker) this.spawn(slot);
+    for (const lane of this.lanes(this.script ? this.size : 0)) if (lane && !lane.running) lane.start();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.stopIdleTimer();
-    await Promise.all(this.slots.map(async (s) => s.worker?.terminate()));
-    this.slots.length = 0;
+    await Promise.all(this.workers.map(async (lane) => lane.stop()));
+    this.workers.length = 0;
   }
 }
