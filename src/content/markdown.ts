@@ -1,39 +1,10 @@
 // Markdown → HTML at index time: GFM, heading ids + TOC, server-side highlighting, the ::cta directive, link facts.
 import GithubSlugger from 'github-slugger';
-import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import css from 'highlight.js/lib/languages/css';
-import dockerfile from 'highlight.js/lib/languages/dockerfile';
-import go from 'highlight.js/lib/languages/go';
-import ini from 'highlight.js/lib/languages/ini';
-import java from 'highlight.js/lib/languages/java';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import markdownLang from 'highlight.js/lib/languages/markdown';
-import plaintext from 'highlight.js/lib/languages/plaintext';
-import python from 'highlight.js/lib/languages/python';
-import r from 'highlight.js/lib/languages/r';
-import rust from 'highlight.js/lib/languages/rust';
-import scala from 'highlight.js/lib/languages/scala';
-import shell from 'highlight.js/lib/languages/shell';
-import sql from 'highlight.js/lib/languages/sql';
-import typescript from 'highlight.js/lib/languages/typescript';
-import xml from 'highlight.js/lib/languages/xml';
-import yamlLang from 'highlight.js/lib/languages/yaml';
-import { Marked, type Token, type Tokens, type TokenizerExtension, type RendererExtension } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
+import { ctaExtension, type CtaToken } from './cta-directive.js';
+import { codeBlock } from './highlight.js';
 import { escapeHtml } from '../lib/html.js';
 import { pathReader } from '../lib/urls.js';
-
-const LANGUAGES = { bash, css, dockerfile, go, ini, java, javascript, json, markdown: markdownLang, plaintext, python, r, rust, scala, shell, sql, typescript, xml, yaml: yamlLang };
-for (const [name, def] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, def);
-hljs.registerAliases(['sh', 'zsh', 'console'], { languageName: 'bash' });
-hljs.registerAliases(['js', 'mjs'], { languageName: 'javascript' });
-hljs.registerAliases(['ts'], { languageName: 'typescript' });
-hljs.registerAliases(['py'], { languageName: 'python' });
-hljs.registerAliases(['yml'], { languageName: 'yaml' });
-hljs.registerAliases(['html', 'svg'], { languageName: 'xml' });
-hljs.registerAliases(['docker'], { languageName: 'dockerfile' });
-hljs.registerAliases(['text', 'txt'], { languageName: 'plaintext' });
 
 export interface TocEntry {
   depth: number;
@@ -102,15 +73,6 @@ export const PAGE_IDS = [
   'course-articles',
 ] as const;
 
-/** `::cta[Label]{course=area/slug}` on a line of its own. */
-const CTA_RE = /^::cta\[([^\]\n]{1,200})\]\{\s*course\s*=\s*"?([a-z0-9/-]{1,120})"?\s*\}[ \t]*(?:\n+|$)/;
-
-interface CtaToken extends Tokens.Generic {
-  type: 'cta';
-  label: string;
-  course: string;
-}
-
 function newlines(text: string): number {
   return (text.match(/\n/g) ?? []).length;
 }
@@ -132,26 +94,6 @@ function current(): RenderState {
   return active;
 }
 
-const ctaExtension: TokenizerExtension & RendererExtension = {
-  name: 'cta',
-  level: 'block',
-  // Only where a line starts: a directive inside a sentence stays text.
-  start(src: string) {
-    if (src.startsWith('::cta[')) return 0;
-    const i = src.indexOf('\n::cta[');
-    return i === -1 ? undefined : i + 1;
-  },
-  tokenizer(src: string) {
-    const m = CTA_RE.exec(src);
-    if (!m) return undefined;
-    return { type: 'cta', raw: m[0], label: (m[1] ?? '').trim(), course: m[2] ?? '' } satisfies CtaToken;
-  },
-  renderer(token) {
-    const t = token as CtaToken;
-    // Expanded with the course's title and summary when the page is built (see expandCtas).
-    return `<aside class="cta" data-course="${escapeHtml(t.course)}"><a class="cta__button" href="/courses/${escapeHtml(t.course)}">${escapeHtml(t.label)}</a></aside>\n`;
-  },
-};
 const marked = new Marked({
   gfm: true,
   breaks: false,
@@ -167,12 +109,7 @@ const marked = new Marked({
       return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
     },
     code({ text, lang }) {
-      const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-      const known = language !== '' && hljs.getLanguage(language) !== undefined;
-      const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
-      const cls = known ? ` class="hljs language-${escapeHtml(language)}"` : '';
-      const label = known ? ` data-lang="${escapeHtml(language)}"` : '';
-      return `<pre${label}><code${cls}>${body}</code></pre>\n`;
+      return codeBlock(text, lang);
     },
     link({ href, title, tokens }) {
       const inner = this.parser.parseInline(tokens);

@@ -1,153 +1,24 @@
-// One WordPress post record → one Folio article file: identity (language, slug, path), front matter
-// (title, dates, category, tags, author, excerpt, image, aliases) and a Markdown body, with notes on
-// everything that could not be carried over as it was.
+// One WordPress post record → one Folio article file: front matter (title, dates, category, tags, author,
+// excerpt, image, aliases) and a Markdown body, with notes on everything that could not be carried over as
+// it was. Where the post lives (post-identity.ts) is decided first, for the whole batch.
 import { decodeHTML } from 'entities';
 import { stringify } from 'yaml';
 import { parseIsoDate } from '../lib/dates.js';
 import { truncateText } from '../lib/html.js';
 import { slugify } from '../lib/slug.js';
+import { articlePath } from '../lib/urls.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
 import { resolveLink, type SiteKnowledge } from './links.js';
+import { cleanSlug, plain, terms, type PostIdentity } from './post-identity.js';
 import { classList, type WpPostRecord } from './wp-record.js';
 import { cleanWpHtml } from './wp-html.js';
-import { articlePath } from '../lib/urls.js';
-
-export interface Named {
-  slug: string;
-  name: string;
-  /** True when WordPress's export did not say the name and a placeholder was made up. */
-  placeholder: boolean;
-  /** What the WordPress id was, for the report. */
-  wpId: number | null;
-}
-
-export interface PostIdentity {
-  wpId: number;
-  lang: string;
-  slug: string;
-  /** Path relative to the content directory. */
-  path: string;
-  origin: string | null;
-  category: Named;
-  otherCategories: Named[];
-  author: Named;
-  notes: string[];
-}
 
 export interface ConvertedPost extends PostIdentity {
   text: string;
   ctas: string[];
 }
 
-export const IMPORT_DIR = 'articles/imported';
 const EXCERPT_CHARS = 160;
-
-const plain = (html: string) =>
-  decodeHTML(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-
-function titleCase(slug: string): string {
-  const words = slug.split('-').filter(Boolean);
-  return words.map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ') || slug;
-}
-
-function originOf(link: string | null | undefined): string | null {
-  if (!link) return null;
-  try {
-    const u = new URL(link);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-function cleanSlug(raw: string): string {
-  let text = raw;
-  try {
-    text = decodeURIComponent(raw);
-  } catch {
-    /* keep the raw text */
-  }
-  return slugify(text);
-}
-
-function terms(record: WpPostRecord, taxonomy: string) {
-  return (record._embedded?.['wp:term'] ?? []).flat().filter((t) => t.taxonomy === taxonomy);
-}
-
-function categoriesOf(record: WpPostRecord): Named[] {
-  const embedded = terms(record, 'category');
-  if (embedded.length)
-    return embedded.map((t) => ({
-      slug: cleanSlug(t.slug),
-      name: decodeHTML(t.name),
-      placeholder: false,
-      wpId: t.id,
-    }));
-  const fromClasses = classList(record)
-    .filter((c) => c.startsWith('category-'))
-    .map((c) => cleanSlug(c.slice('category-'.length)))
-    .filter((s) => s !== '');
-  if (fromClasses.length)
-    return fromClasses.map((slug, i) => ({
-      slug,
-      name: titleCase(slug),
-      placeholder: true,
-      wpId: fromClasses.length === record.categories.length ? (record.categories[i] ?? null) : null,
-    }));
-  if (record.categories.length)
-    return record.categories.map((id) => ({
-      slug: `wp-category-${id}`,
-      name: `WordPress category ${id}`,
-      placeholder: true,
-      wpId: id,
-    }));
-  return [{ slug: 'uncategorized', name: 'Uncategorized', placeholder: true, wpId: null }];
-}
-
-function authorOf(record: WpPostRecord): Named {
-  const embedded = record._embedded?.author?.[0];
-  const id = record.author ?? null;
-  if (embedded?.name) {
-    const slug = cleanSlug(embedded.slug ?? embedded.name) || `wp-author-${id ?? 0}`;
-    return { slug, name: decodeHTML(embedded.name), placeholder: false, wpId: id };
-  }
-  if (id !== null)
-    return { slug: `wp-author-${id}`, name: `WordPress author ${id}`, placeholder: true, wpId: id };
-  return { slug: 'wp-author', name: 'WordPress author', placeholder: true, wpId: null };
-}
-
-/** Where a post will live and what it belongs to; decided for the whole batch before any body is converted. */
-export function identify(
-  record: WpPostRecord,
-  site: Pick<SiteKnowledge, 'languages' | 'defaultLang'>,
-): PostIdentity {
-  const notes: string[] = [];
-  const origin = originOf(record.link);
-  const linkPath = record.link ? new URL(record.link, 'http://x.invalid').pathname : '';
-  const first = linkPath.split('/').filter(Boolean)[0] ?? '';
-  const lang = site.languages.includes(first) ? first : site.defaultLang;
-  let slug = cleanSlug(record.slug);
-  if (!slug) slug = slugify(plain(record.title.rendered)) || `wp-${record.id}`;
-  if (slug !== record.slug)
-    notes.push(`slug "${record.slug}" became "${slug}" (lowercase letters, digits and hyphens only)`);
-  const [
-    category = { slug: 'uncategorized', name: 'Uncategorized', placeholder: true, wpId: null },
-    ...otherCategories
-  ] = categoriesOf(record);
-  return {
-    wpId: record.id,
-    lang,
-    slug,
-    path: lang === site.defaultLang ? `${IMPORT_DIR}/${slug}.md` : `${IMPORT_DIR}/${lang}/${slug}.md`,
-    origin,
-    category,
-    otherCategories,
-    author: authorOf(record),
-    notes,
-  };
-}
 
 /** `2023-05-31T13:38:11` in GMT → `2023-05-31T13:38:11Z`; null for WordPress's empty dates. */
 function gmt(value: string | null | undefined): string | null {
@@ -206,25 +77,8 @@ export function convertPost(record: WpPostRecord, id: PostIdentity, site: SiteKn
   );
   if (excerpt) fm.excerpt = excerpt;
 
-  const imageUrl = (src: string): string | null => {
-    try {
-      const u = new URL(src, id.origin ?? undefined);
-      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-    } catch {
-      return null;
-    }
-  };
-  const media = record._embedded?.['wp:featuredmedia']?.[0];
-  const image = media?.source_url ? imageUrl(media.source_url) : null;
-  if (image) {
-    fm.image = image;
-    fm.image_alt = oneLineAlt(media?.alt_text) || title;
-    if (!oneLineAlt(media?.alt_text)) notes.push('the featured image has no alt text; the title was used');
-    notes.push(`the featured image still loads from ${new URL(image).host}`);
-  } else if ((record.featured_media ?? 0) > 0)
-    notes.push(
-      `featured image ${record.featured_media} was not imported: the export has no URL for it (export with ?_embed)`,
-    );
+  const imageUrl = absoluteImageUrl(id.origin);
+  featuredImage(record, imageUrl, title, fm, notes);
 
   if (record.content.protected)
     notes.push('the post is password-protected in WordPress: its content is not in the export');
@@ -261,4 +115,38 @@ export function convertPost(record: WpPostRecord, id: PostIdentity, site: SiteKn
 
 function oneLineAlt(text: string | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** A body or featured image address made absolute against the old site; null when it is not http(s). */
+function absoluteImageUrl(origin: string | null): (src: string) => string | null {
+  return (src) => {
+    try {
+      const u = new URL(src, origin ?? undefined);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** `image:` and `image_alt:` from the embedded featured media, with notes on what is missing. */
+function featuredImage(
+  record: WpPostRecord,
+  imageUrl: (src: string) => string | null,
+  title: string,
+  fm: Record<string, unknown>,
+  notes: string[],
+): void {
+  const media = record._embedded?.['wp:featuredmedia']?.[0];
+  const image = media?.source_url ? imageUrl(media.source_url) : null;
+  const alt = oneLineAlt(media?.alt_text);
+  if (image) {
+    fm.image = image;
+    fm.image_alt = alt || title;
+    if (!alt) notes.push('the featured image has no alt text; the title was used');
+    notes.push(`the featured image still loads from ${new URL(image).host}`);
+  } else if ((record.featured_media ?? 0) > 0)
+    notes.push(
+      `featured image ${record.featured_media} was not imported: the export has no URL for it (export with ?_embed)`,
+    );
 }

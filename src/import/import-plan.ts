@@ -1,7 +1,8 @@
 // Plans a whole WordPress import as data: which article files to write, which categories and authors to
 // append to the yml files, and the report of everything that could not be carried over. Pure and
 // deterministic, so re-running it on the same input gives the same files.
-import { convertPost, identify, type Named, type PostIdentity } from './convert-post.js';
+import { convertPost } from './convert-post.js';
+import { identify, type Named, type PostIdentity } from './post-identity.js';
 import type { Inventory } from './inventory.js';
 import type { SiteKnowledge } from './links.js';
 import { namedLines, newNameWrites } from './new-names.js';

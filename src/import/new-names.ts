@@ -1,7 +1,7 @@
 // Categories and authors an import adds: appended to categories.yml / authors.yml without touching what is
 // there, and listed in the report. Shared by import:wp and import:md.
 import { stringify } from 'yaml';
-import type { Named } from './convert-post.js';
+import type { Named } from './post-identity.js';
 
 export function appendYaml(existing: string | null, entries: object[], note: string): string {
   const empty = existing === null || existing.trim() === '' || existing.trim() === '[]';

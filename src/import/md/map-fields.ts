@@ -3,7 +3,7 @@
 // categories → category and the rest tags; heroImage/cover/image → image with its alt; draft or published: false.
 import { truncateText } from '../../lib/html.js';
 import { slugify } from '../../lib/slug.js';
-import type { Named } from '../convert-post.js';
+import type { Named } from '../post-identity.js';
 import { imageOf, isDraft, isoDate, people, stringList, textOf } from './field-values.js';
 import type { PathFacts } from './source-files.js';
 

@@ -2,8 +2,7 @@
 // categories and authors to add, and the report: what was imported, skipped and why, and file:line warnings.
 import { stringify } from 'yaml';
 import { truncateText } from '../../lib/html.js';
-import type { Named } from '../convert-post.js';
-import { IMPORT_DIR } from '../convert-post.js';
+import { IMPORT_DIR, type Named } from '../post-identity.js';
 import type { Inventory } from '../inventory.js';
 import { newNameWrites } from '../new-names.js';
 import { convertBody } from './convert-body.js';
