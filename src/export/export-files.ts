@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IMAGE_PREFIX, VARIANT_NAME } from '../content/image-variants.js';
+import { escapeHtml } from '../lib/html.js';
 import { candidatesFor } from './file-layout.js';
 import { internalLinks, type BrokenLink } from './link-check.js';
 import type { ExportOutput } from './output.js';
@@ -41,7 +42,8 @@ export function copyVariants(cacheDir: string, out: ExportOutput): void {
   for (const name of names) out.copy(`${folder}/${name}`, join(cacheDir, name));
 }
 
-export function rootFallback(to: string): string {
+export function rootFallback(path: string): string {
+  const to = escapeHtml(path);
   return `<!doctype html>
 <html lang="en">
 <head>

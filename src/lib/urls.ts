@@ -10,7 +10,7 @@ export type FeedExtension = (typeof FEED_EXTENSIONS)[number];
 export type ArchiveKind = 'category' | 'tag' | 'author';
 
 /** The second segment of a language's own pages, which neither an article slug nor an alias can take. */
-export const SECTIONS = ['category', 'tag', 'tags', 'author', 'courses', 'search'] as const;
+const SECTIONS = ['category', 'tag', 'tags', 'author', 'courses', 'search'] as const;
 
 /** Top-level paths that are not in any language. */
 export const SITE_FEED = '/feed.xml';
@@ -95,7 +95,7 @@ const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Reads an internal path back as the page it names: an article, a course, or another path. */
-export type PathTarget =
+type PathTarget =
   | { kind: 'article'; lang: string; slug: string }
   | { kind: 'course'; area: string; slug: string }
   | { kind: 'path'; path: string };

@@ -142,6 +142,15 @@ describe('links and images', () => {
     ]);
   });
 
+  it("when a body links to a language's own pages (/en/tags, /en/search), then they are not taken for articles", () => {
+    const e = load('See [all tags](/en/tags), [search](/en/search?q=sql) and [courses](/en/courses).\n');
+    expect(e.links).toEqual([
+      { kind: 'path', target: '/en/tags', line: 7 },
+      { kind: 'path', target: '/en/search', line: 7 },
+      { kind: 'path', target: '/en/courses', line: 7 },
+    ]);
+  });
+
   it("when a link is absolute to the site's own host, then it is rewritten to a site path", () => {
     expect(load(body).html).toContain('<a href="/en/other-article?x=1">absolute</a>');
   });
