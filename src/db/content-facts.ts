@@ -1,6 +1,6 @@
 // What `npm run check` reads back from a freshly built index to find content warnings.
 import type { Db } from './connection.js';
-import type { ArticleFacts } from './index-store.js';
+import type { ArticleFacts } from './stored-article.js';
 
 /** An article as the content warnings read it. */
 export interface WarningArticle {

@@ -3,7 +3,7 @@
 // when the connection closes, even after kill -9), so it never grows the site's database, readers never
 // see it, and a server and `npm run index` running at once cannot meet in it. Writes are batched.
 import type { Db } from './connection.js';
-import type { StagedArticle } from './index-store.js';
+import type { StagedArticle } from './stored-article.js';
 
 /** What a render worker sends for an article: the entry as JSON (no HTML), the compressed bodies. */
 export interface StagedOutcome {

@@ -4,13 +4,13 @@ import type { CourseEntry } from '../content/load-entry.js';
 import { packText, unpackText } from '../db/body-codec.js';
 import type { Db } from '../db/connection.js';
 import type { Staging } from '../db/index-staging.js';
+import { type createIndexStore } from '../db/index-store.js';
 import {
   compactArticle,
   storedFromEntry,
-  type createIndexStore,
   type StagedArticle,
   type StoredArticle,
-} from '../db/index-store.js';
+} from '../db/stored-article.js';
 import type { createSlugMoveStore } from '../db/slug-moves.js';
 import type { ContentProblem } from '../errors.js';
 import { tagSlug } from '../lib/slug.js';

@@ -1,7 +1,8 @@
 // Step 4 of an index run: the set of articles after this run (new versions, or the last good one when a
 // new version is invalid), slug changes against the previous index, and the cross-file checks over it.
 import type { Db } from '../db/connection.js';
-import type { createIndexStore, StoredArticle } from '../db/index-store.js';
+import type { createIndexStore } from '../db/index-store.js';
+import type { StoredArticle } from '../db/stored-article.js';
 import { createSlugMoveStore, type SlugMoveRow } from '../db/slug-moves.js';
 import type { ContentProblem } from '../errors.js';
 import { checkArticles, type CheckMemo, type CourseRef } from './cross-checks.js';

@@ -1,7 +1,7 @@
 // Rules that span files, one module each under checks/: categories and authors, unique slugs, courses,
 // internal links, related slugs, aliases and tags; plus the draft and scheduled notes. Problems come out
 // article by article, in the order the rules run.
-import type { StoredArticle } from '../db/index-store.js';
+import type { StoredArticle } from '../db/stored-article.js';
 import type { ContentProblem } from '../errors.js';
 import { realPagePattern } from '../lib/urls.js';
 import { aliasClaims, checkAliases } from './checks/aliases.js';

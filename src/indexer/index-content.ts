@@ -3,7 +3,7 @@
 // see a half-indexed state). Each step is a module of its own.
 import type { Db } from '../db/connection.js';
 import { createStaging, type Staging } from '../db/index-staging.js';
-import type { StoredArticle } from '../db/index-store.js';
+import type { StoredArticle } from '../db/stored-article.js';
 import { createSlugMoveStore, type SlugMoveRow } from '../db/slug-moves.js';
 import type { ContentProblem } from '../errors.js';
 import { applyRun, type Applied, type ApplyInput } from './apply.js';

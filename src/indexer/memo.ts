@@ -1,6 +1,6 @@
 // What a long-lived process remembers between index runs, so a one-file change does not reload the whole
 // index from SQLite. It is trusted only while the database's generation is the one it was built from.
-import type { StoredArticle } from '../db/index-store.js';
+import type { StoredArticle } from '../db/stored-article.js';
 import { newCheckMemo, type CheckMemo } from './cross-checks.js';
 import type { RelatedIndex } from './related.js';
 import type { ScannedFile } from './scan.js';

@@ -2,7 +2,7 @@
 // (their own, those that mention them, and neighbours they would now enter); many changes recompute all.
 // A long-lived process passes the index it kept from its last run, updated here per changed article
 // rather than rebuilt over the whole site; it is rebuilt once enough has changed since it was built.
-import type { StoredArticle } from '../db/index-store.js';
+import type { StoredArticle } from '../db/stored-article.js';
 import {
   buildRelatedIndex,
   RELATED_KEEP,

@@ -2,7 +2,7 @@
 // arrives — compact facts kept for the cross-file checks, the whole entry written to staging — so memory
 // holds what is in flight, not the run.
 import type { CourseEntry, LoadContext } from '../content/load-entry.js';
-import { compactArticle, type StoredArticle, type StoredArticleJson } from '../db/index-store.js';
+import { compactArticle, type StoredArticle, type StoredArticleJson } from '../db/stored-article.js';
 import type { Staging } from '../db/index-staging.js';
 import type { ContentProblem } from '../errors.js';
 import type { FailedFiles } from './plan.js';

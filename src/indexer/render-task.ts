@@ -8,7 +8,7 @@ import {
 } from '../content/load-entry.js';
 import type { ContentProblem } from '../errors.js';
 import { packText } from '../db/body-codec.js';
-import { storedFromEntry } from '../db/index-store.js';
+import { storedFromEntry } from '../db/stored-article.js';
 import type { StagedOutcome } from '../db/index-staging.js';
 
 export interface RenderTask {

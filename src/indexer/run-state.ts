@@ -1,7 +1,8 @@
 // The state an index run starts from: the scan with digests, the site-wide settings, what the index held
 // before (from the process's memo when it is still valid, otherwise from the database) and the plan.
 import type { Db } from '../db/connection.js';
-import { createIndexStore, type StoredArticle } from '../db/index-store.js';
+import { createIndexStore } from '../db/index-store.js';
+import { type StoredArticle } from '../db/stored-article.js';
 import type { ContentProblem } from '../errors.js';
 import type { FileStats, IndexMemo } from './memo.js';
 import { planRun, type FailedFiles, type Plan } from './plan.js';

@@ -1,5 +1,5 @@
 // What the cross-file checks know of one article version, and how a rule reports a problem in it.
-import type { StoredArticle } from '../../db/index-store.js';
+import type { StoredArticle } from '../../db/stored-article.js';
 import type { ContentProblem } from '../../errors.js';
 
 export interface Version {
